@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("dialogue.portal.urls")),
+    path("accounts/", include("dialogue.organisation.account_urls")),
+    path("staff/", include("dialogue.staff.urls")),
+    path("organisation/", include("dialogue.organisation.urls")),
+    path("calendar/", include("dialogue.workcalendar.urls")),
+    path("audit/", include("dialogue.core.urls")),
+    path("admin/", admin.site.urls),
+]

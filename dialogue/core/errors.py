@@ -1,0 +1,19 @@
+"""Errors raised by services. Views turn them into Vietnamese messages for the person."""
+
+from django.utils.translation import gettext_lazy as _
+
+
+class ServiceError(Exception):
+    """A business rule refused the change; `message` is shown to the person as it is."""
+
+    def __init__(self, message, *, field: str | None = None):
+        super().__init__(str(message))
+        self.message = message
+        self.field = field
+
+
+class IllegalTransition(ServiceError):
+    pass
+
+
+MSG_ILLEGAL_TRANSITION = _("This change of status is not allowed (from “%(current)s” to “%(target)s”).")

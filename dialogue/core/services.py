@@ -1,0 +1,54 @@
+"""The audit trail. Every service that changes something important calls `audit_record`."""
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from dialogue.core.context import client_ip
+from dialogue.core.models import AuditEntry
+
+
+def snapshot(obj: models.Model, fields: Iterable[str]) -> dict:
+    """JSON-ready values of `fields`; foreign keys as their primary key and label."""
+    data = {}
+    for name in fields:
+        field = obj._meta.get_field(name)
+        if field.is_relation and field.many_to_one:
+            related = getattr(obj, name)
+            data[name] = None if related is None else {"id": related.pk, "label": str(related)}
+        else:
+            value = getattr(obj, name)
+            if isinstance(value, (date, datetime)):
+                value = value.isoformat()
+            elif isinstance(value, Decimal):
+                value = str(value)
+            data[name] = value
+    return data
+
+
+def audit_record(
+    *,
+    actor,
+    action: str,
+    target: models.Model | None,
+    before: dict | None = None,
+    after: dict | None = None,
+    unit=None,
+) -> AuditEntry:
+    """Record one change. Call inside the service's transaction so both commit together."""
+    return AuditEntry.objects.create(
+        actor=actor if getattr(actor, "pk", None) else None,
+        actor_repr=(actor.get_full_name() or actor.get_username()) if getattr(actor, "pk", None) else "",
+        action=action,
+        target_type=ContentType.objects.get_for_model(target) if target is not None else None,
+        target_id=str(target.pk) if target is not None else "",
+        target_repr=str(target)[:500] if target is not None else "",
+        unit=unit,
+        unit_path=getattr(unit, "path", "") or "",
+        before=before,
+        after=after,
+        ip=client_ip.get(),
+    )

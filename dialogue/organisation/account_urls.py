@@ -1,0 +1,9 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from dialogue.organisation.account_views import SignInView
+
+urlpatterns = [
+    path("login/", SignInView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+]

@@ -1,0 +1,42 @@
+"""Roles and what each may do. A role is always held over a unit and covers its subtree."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    ADMIN = "admin", _("System administrator")
+    SECRETARIAT = "secretariat", _("Secretariat (Office)")
+    SYNTHESIS = "synthesis", _("Synthesis and monitoring board")
+    MTTQ = "mttq", _("Fatherland Front collector")
+    AGENCY = "agency", _("Agency officer")
+    CHAIR = "chair", _("Chair")
+    SUPERVISOR = "supervisor", _("Supervisor (read-only)")
+
+
+class Capability(models.TextChoices):
+    UNIT_VIEW = "unit.view"
+    UNIT_MANAGE = "unit.manage"
+    PERSON_VIEW = "person.view"
+    PERSON_MANAGE = "person.manage"
+    AUDIT_VIEW = "audit.view"
+    CALENDAR_MANAGE = "calendar.manage"
+
+
+_STAFF = set(Role.values)
+
+CAPABILITIES: dict[str, set[str]] = {
+    Capability.UNIT_VIEW: _STAFF,
+    Capability.UNIT_MANAGE: {Role.ADMIN},
+    Capability.PERSON_VIEW: {Role.ADMIN, Role.SECRETARIAT, Role.SYNTHESIS, Role.CHAIR},
+    Capability.PERSON_MANAGE: {Role.ADMIN},
+    Capability.AUDIT_VIEW: {Role.ADMIN, Role.SYNTHESIS},
+    Capability.CALENDAR_MANAGE: {Role.ADMIN},
+}
+
+# Only a system administrator may hold a role over the whole country (no unit).
+NATIONAL_ROLES = {Role.ADMIN}
+
+
+def roles_with(capability: str) -> set[str]:
+    return CAPABILITIES[capability]

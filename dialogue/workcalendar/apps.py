@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class WorkcalendarConfig(AppConfig):
+    name = "dialogue.workcalendar"
+    label = "workcalendar"

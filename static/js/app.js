@@ -1,0 +1,36 @@
+// Small behaviours for staff pages. No inline scripts: everything is wired by data attributes.
+(function () {
+  "use strict";
+
+  // Unit picker: a result button fills the hidden input of its field and shows the choice.
+  document.addEventListener("click", function (event) {
+    var option = event.target.closest("[data-pick-field]");
+    if (!option) return;
+    var field = option.getAttribute("data-pick-field");
+    var form = option.closest("form");
+    var input = form && form.querySelector('input[type="hidden"][name="' + field + '"]');
+    if (!input) return;
+    input.value = option.getAttribute("data-pick-id");
+    var current = document.getElementById("picker-" + field + "-current");
+    if (current) current.textContent = option.getAttribute("data-pick-label");
+    var results = document.getElementById("picker-" + field + "-results");
+    if (results) results.innerHTML = "";
+    var search = document.getElementById("picker-" + field);
+    if (search) { search.value = ""; search.focus(); }
+  });
+
+  // Keep double clicks from sending a form twice.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form.dataset.submitted === "1") { event.preventDefault(); return; }
+    form.dataset.submitted = "1";
+    window.setTimeout(function () { form.dataset.submitted = ""; }, 4000);
+  });
+})();
+
+// Enter in a picker's search box searches; it must not submit the surrounding form.
+document.addEventListener("keydown", function (event) {
+  if (event.key === "Enter" && event.target.closest && event.target.closest(".picker")) {
+    event.preventDefault();
+  }
+});

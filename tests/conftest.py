@@ -1,0 +1,94 @@
+"""The fixed cast every test is written against (see docs/architecture.md#tests).
+
+Tỉnh Thái Nguyên (P) with Xã Cao Minh (C) and two Sở under UBND tỉnh: agency A
+(Sở Nông nghiệp và Môi trường) and agency B (Sở Xây dựng); Thành phố Hải Phòng (Q) with
+Xã Gia Phúc. The people:
+
+- `admin` — national system administrator
+- `province_officer` — synthesis board (Ban Dân vận) over P
+- `agency_a` — officer of agency A
+- `agency_b` — officer of agency B: the person who must be refused A's things
+- `commune_officer` — secretariat over C
+- `outsider` — synthesis board of Q: refused everything in P
+- anonymous — the `client` fixture, not signed in
+"""
+
+from types import SimpleNamespace
+
+import pytest
+from django.test import Client
+
+from dialogue.organisation.factories import make_person, make_unit
+from dialogue.organisation.roles import Role
+
+
+@pytest.fixture
+def tree(db):
+    p = make_unit("Tỉnh Thái Nguyên", "province", code="19", short_name="Thái Nguyên")
+    tinh_uy = make_unit("Tỉnh ủy Thái Nguyên", "party_committee", p)
+    ban_dan_van = make_unit("Ban Dân vận Tỉnh ủy", "party_board", tinh_uy)
+    ubnd = make_unit("Ủy ban nhân dân tỉnh Thái Nguyên", "people_committee", p)
+    agency_a = make_unit("Sở Nông nghiệp và Môi trường", "agency", ubnd)
+    agency_b = make_unit("Sở Xây dựng", "agency", ubnd)
+    c = make_unit("Xã Cao Minh", "commune", p, code="01879", short_name="Cao Minh")
+    village = make_unit("Thôn Nà Đon", "village", c)
+    q = make_unit("Thành phố Hải Phòng", "province", code="31", short_name="Hải Phòng")
+    gia_phuc = make_unit("Xã Gia Phúc", "commune", q, code="11050", short_name="Gia Phúc")
+    return SimpleNamespace(
+        province=p,
+        tinh_uy=tinh_uy,
+        ban_dan_van=ban_dan_van,
+        ubnd=ubnd,
+        agency_a=agency_a,
+        agency_b=agency_b,
+        commune=c,
+        village=village,
+        other_province=q,
+        other_commune=gia_phuc,
+    )
+
+
+@pytest.fixture
+def cast(tree):
+    return SimpleNamespace(
+        tree=tree,
+        admin=make_person("quantri", "Nguyễn Văn Quản", roles=[(Role.ADMIN, None)]),
+        province_officer=make_person(
+            "minh", "Trần Thị Minh", organisation=tree.ban_dan_van, roles=[(Role.SYNTHESIS, tree.province)]
+        ),
+        agency_a=make_person("an", "Lê Văn An", organisation=tree.agency_a, roles=[(Role.AGENCY, tree.agency_a)]),
+        agency_b=make_person("binh", "Phạm Thị Bình", organisation=tree.agency_b, roles=[(Role.AGENCY, tree.agency_b)]),
+        commune_officer=make_person(
+            "cuong", "Hoàng Văn Cường", organisation=tree.commune, roles=[(Role.SECRETARIAT, tree.commune)]
+        ),
+        outsider=make_person(
+            "dung", "Vũ Thị Dung", organisation=tree.other_province, roles=[(Role.SYNTHESIS, tree.other_province)]
+        ),
+    )
+
+
+@pytest.fixture
+def login():
+    """`login(person)` returns a client signed in as that person."""
+
+    def _login(person):
+        client = Client()
+        client.force_login(person)
+        return client
+
+    return _login
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # PBKDF2's million rounds cost ~0.25 s per account; tests only need a real check.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def fresh_calendar_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
