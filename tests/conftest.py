@@ -19,11 +19,15 @@ import pytest
 from django.test import Client
 
 from dialogue.organisation.factories import make_person, make_unit
+from dialogue.organisation.kinds import ensure_builtin_kinds
+from dialogue.organisation.models import UnitKind
 from dialogue.organisation.roles import Role
 
 
 @pytest.fixture
 def tree(db):
+    # A transactional test (browser, live server) flushes what data migrations loaded.
+    ensure_builtin_kinds(UnitKind)
     p = make_unit("Tỉnh Thái Nguyên", "province", code="19", short_name="Thái Nguyên")
     tinh_uy = make_unit("Tỉnh ủy Thái Nguyên", "party_committee", p)
     ban_dan_van = make_unit("Ban Dân vận Tỉnh ủy", "party_board", tinh_uy)

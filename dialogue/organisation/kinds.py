@@ -20,3 +20,13 @@ BUILTIN_KINDS = [
     ("mass_organisation", "Tổ chức chính trị - xã hội, hội quần chúng", "front", None, False, 95),
     ("central_body", "Cơ quan Trung ương", "agency", 0, False, 5),
 ]
+
+
+def ensure_builtin_kinds(unit_kind_model) -> None:
+    """Create or refresh the built-in kinds (used by the data migration and by tests
+    whose transactional flush removed migration data)."""
+    for code, name, category, level, historical, order in BUILTIN_KINDS:
+        unit_kind_model.objects.update_or_create(
+            code=code,
+            defaults={"name": name, "category": category, "level": level, "historical": historical, "sort_order": order},
+        )

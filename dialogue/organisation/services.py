@@ -305,7 +305,9 @@ def role_grant(*, actor, person: User, role: str, unit: Unit | None) -> RoleAssi
 
 @transaction.atomic
 def role_revoke(*, actor, assignment: RoleAssignment) -> RoleAssignment:
-    assignment = RoleAssignment.objects.select_for_update().select_related("unit", "user").get(pk=assignment.pk)
+    assignment = (
+        RoleAssignment.objects.select_for_update(of=("self",)).select_related("unit", "user").get(pk=assignment.pk)
+    )
     _require(actor, Capability.PERSON_MANAGE, assignment.unit, MSG_NOT_ALLOWED_PERSON)
     if not assignment.is_active:
         return assignment

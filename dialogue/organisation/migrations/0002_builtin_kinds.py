@@ -1,15 +1,10 @@
 from django.db import migrations
 
-from dialogue.organisation.kinds import BUILTIN_KINDS
+from dialogue.organisation.kinds import ensure_builtin_kinds
 
 
 def load_kinds(apps, schema_editor):
-    UnitKind = apps.get_model("organisation", "UnitKind")
-    for code, name, category, level, historical, order in BUILTIN_KINDS:
-        UnitKind.objects.update_or_create(
-            code=code,
-            defaults={"name": name, "category": category, "level": level, "historical": historical, "sort_order": order},
-        )
+    ensure_builtin_kinds(apps.get_model("organisation", "UnitKind"))
 
 
 class Migration(migrations.Migration):
