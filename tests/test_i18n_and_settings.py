@@ -24,7 +24,9 @@ def test_the_compiled_catalogue_matches_the_po_file():
     po = polib.pofile(str(PO))
     mo = polib.mofile(str(PO.with_suffix(".mo")))
     compiled = {(e.msgctxt, e.msgid): e.msgstr or e.msgstr_plural for e in mo}
-    source = {(e.msgctxt, e.msgid): e.msgstr or {int(k): v for k, v in e.msgstr_plural.items()} for e in po if not e.obsolete}
+    source = {
+        (e.msgctxt, e.msgid): e.msgstr or {int(k): v for k, v in e.msgstr_plural.items()} for e in po if not e.obsolete
+    }
     for key, value in source.items():
         assert key in compiled, f"{key} missing from django.mo: run `make messages`"
         got = compiled[key]
@@ -54,16 +56,22 @@ def test_env_helpers_fail_loudly_on_bad_values(monkeypatch):
 
 
 def _manage(*args, env):
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True,
-                          timeout=120)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_production_settings_pass_check_deploy():
     import os
 
     env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "DATABASE_URL"}}
-    env.update({"DEBUG": "false", "SECRET_KEY": "x" * 20 + "-production-like-secret-key-0123456789-abcdef",
-                "ALLOWED_HOSTS": "doithoai.example.vn"})
+    env.update(
+        {
+            "DEBUG": "false",
+            "SECRET_KEY": "x" * 20 + "-production-like-secret-key-0123456789-abcdef",
+            "ALLOWED_HOSTS": "doithoai.example.vn",
+        }
+    )
     result = _manage("check", "--deploy", "--fail-level", "WARNING", env=env)
     assert result.returncode == 0, result.stdout + result.stderr
 

@@ -55,14 +55,22 @@ def test_a_body_without_a_parent_is_refused_with_a_vietnamese_message(cast):
 
 def test_two_active_units_of_a_kind_cannot_share_an_official_code(cast):
     with pytest.raises(ServiceError) as exc:
-        services.unit_create(actor=cast.admin, kind=kind("commune"), parent=cast.tree.province, name="Xã B", code="01879")
+        services.unit_create(
+            actor=cast.admin, kind=kind("commune"), parent=cast.tree.province, name="Xã B", code="01879"
+        )
     assert exc.value.field == "code"
 
 
 def test_moving_a_unit_carries_its_subtree(cast):
     t = cast.tree
-    services.unit_update(actor=cast.admin, unit=t.commune, kind=t.commune.kind, parent=t.other_province,
-                         name=t.commune.name, code=t.commune.code)
+    services.unit_update(
+        actor=cast.admin,
+        unit=t.commune,
+        kind=t.commune.kind,
+        parent=t.other_province,
+        name=t.commune.name,
+        code=t.commune.code,
+    )
     village = Unit.objects.get(pk=t.village.pk)
     assert village.path.startswith(t.other_province.path)
     assert village.depth == 2
@@ -73,13 +81,17 @@ def test_moving_a_unit_carries_its_subtree(cast):
 def test_a_unit_cannot_be_moved_inside_itself(cast):
     t = cast.tree
     with pytest.raises(ServiceError):
-        services.unit_update(actor=cast.admin, unit=t.commune, kind=t.commune.kind, parent=t.village, name="Xã Cao Minh")
+        services.unit_update(
+            actor=cast.admin, unit=t.commune, kind=t.commune.kind, parent=t.village, name="Xã Cao Minh"
+        )
 
 
 def test_dissolving_follows_the_transition_table_and_keeps_the_unit(cast):
     t = cast.tree
     with pytest.raises(ServiceError) as exc:
-        services.unit_set_status(actor=cast.admin, unit=t.commune, status=UnitStatus.DISSOLVED, on_date=date(2025, 7, 1))
+        services.unit_set_status(
+            actor=cast.admin, unit=t.commune, status=UnitStatus.DISSOLVED, on_date=date(2025, 7, 1)
+        )
     assert "1 đơn vị trực thuộc" in str(exc.value.message)
     services.unit_set_status(actor=cast.admin, unit=t.village, status=UnitStatus.DISSOLVED, on_date=date(2025, 7, 1))
     village = Unit.objects.get(pk=t.village.pk)
@@ -87,7 +99,9 @@ def test_dissolving_follows_the_transition_table_and_keeps_the_unit(cast):
     with pytest.raises(IllegalTransition):
         services.unit_set_status(actor=cast.admin, unit=village, status=UnitStatus.DISSOLVED, on_date=date(2025, 7, 2))
     services.unit_set_status(actor=cast.admin, unit=village, status=UnitStatus.ACTIVE)
-    assert AuditEntry.objects.filter(target_id=str(village.pk), action__in=["unit.dissolve", "unit.restore"]).count() == 2
+    assert (
+        AuditEntry.objects.filter(target_id=str(village.pk), action__in=["unit.dissolve", "unit.restore"]).count() == 2
+    )
 
 
 def test_nothing_new_may_be_placed_under_a_dissolved_unit_except_history(cast):
@@ -96,8 +110,13 @@ def test_nothing_new_may_be_placed_under_a_dissolved_unit_except_history(cast):
     t.village.refresh_from_db()
     with pytest.raises(ServiceError):
         services.unit_create(actor=cast.admin, kind=kind("mass_organisation"), parent=t.village, name="Chi hội")
-    old = services.unit_create(actor=cast.admin, kind=kind("mass_organisation"), parent=t.village, name="Chi hội cũ",
-                               dissolved_on=date(2025, 7, 1))
+    old = services.unit_create(
+        actor=cast.admin,
+        kind=kind("mass_organisation"),
+        parent=t.village,
+        name="Chi hội cũ",
+        dissolved_on=date(2025, 7, 1),
+    )
     assert old.status == UnitStatus.DISSOLVED
 
 
@@ -120,15 +139,21 @@ def test_an_agency_officer_sees_only_their_agency(cast):
 
 def test_creating_a_person_validates_the_password_in_vietnamese(cast):
     with pytest.raises(ServiceError) as exc:
-        services.person_create(actor=cast.admin, username="moi", full_name="Ngô Văn Mới",
-                               organisation=cast.tree.agency_a, password="12345")
+        services.person_create(
+            actor=cast.admin, username="moi", full_name="Ngô Văn Mới", organisation=cast.tree.agency_a, password="12345"
+        )
     assert exc.value.field == "password"
     assert "Mật khẩu" in str(exc.value.message) or "mật khẩu" in str(exc.value.message)
 
 
 def test_a_person_is_created_granted_a_role_and_revoked_with_audit(cast):
-    person = services.person_create(actor=cast.admin, username="Moi.Nguoi", full_name="Ngô  Văn Mới",
-                                    organisation=cast.tree.agency_a, password="Một-mật-khẩu-dài-2026")
+    person = services.person_create(
+        actor=cast.admin,
+        username="Moi.Nguoi",
+        full_name="Ngô  Văn Mới",
+        organisation=cast.tree.agency_a,
+        password="Một-mật-khẩu-dài-2026",
+    )
     assert person.username == "moi.nguoi" and person.full_name == "Ngô Văn Mới"
     assert person.check_password("Một-mật-khẩu-dài-2026")
     assignment = services.role_grant(actor=cast.admin, person=person, role=Role.AGENCY, unit=cast.tree.agency_a)
@@ -147,8 +172,13 @@ def test_only_the_admin_role_may_cover_the_whole_country(cast):
 
 def test_a_duplicate_sign_in_name_is_refused(cast):
     with pytest.raises(ServiceError) as exc:
-        services.person_create(actor=cast.admin, username="AN", full_name="Lê An", organisation=cast.tree.agency_a,
-                               password="Một-mật-khẩu-dài-2026")
+        services.person_create(
+            actor=cast.admin,
+            username="AN",
+            full_name="Lê An",
+            organisation=cast.tree.agency_a,
+            password="Một-mật-khẩu-dài-2026",
+        )
     assert str(exc.value.message) == "Tên đăng nhập này đã được dùng."
 
 

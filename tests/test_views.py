@@ -106,8 +106,17 @@ def test_an_admin_creates_a_village_through_the_form(login, cast):
     assert client.get(url, {"parent": cast.tree.commune.pk}).status_code == 200
     from dialogue.organisation.models import UnitKind
 
-    response = client.post(url, {"parent": cast.tree.commune.pk, "kind": UnitKind.objects.get(code="village").pk,
-                                 "name": "Thôn Bản Pjạc", "short_name": "", "code": "", "note": ""})
+    response = client.post(
+        url,
+        {
+            "parent": cast.tree.commune.pk,
+            "kind": UnitKind.objects.get(code="village").pk,
+            "name": "Thôn Bản Pjạc",
+            "short_name": "",
+            "code": "",
+            "note": "",
+        },
+    )
     unit = Unit.objects.get(name="Thôn Bản Pjạc")
     assert response.status_code == 302 and unit.parent == cast.tree.commune
 
@@ -115,9 +124,15 @@ def test_an_admin_creates_a_village_through_the_form(login, cast):
 def test_the_unit_form_shows_a_service_error_on_its_field(login, cast):
     from dialogue.organisation.models import UnitKind
 
-    response = login(cast.admin).post(reverse("organisation:unit_create"), {
-        "parent": cast.tree.province.pk, "kind": UnitKind.objects.get(code="commune").pk, "name": "Xã Trùng",
-        "code": "01879"})
+    response = login(cast.admin).post(
+        reverse("organisation:unit_create"),
+        {
+            "parent": cast.tree.province.pk,
+            "kind": UnitKind.objects.get(code="commune").pk,
+            "name": "Xã Trùng",
+            "code": "01879",
+        },
+    )
     assert response.status_code == 200
     assert "Đã có một đơn vị cùng loại đang hoạt động mang mã “01879”." in response.content.decode()
 
@@ -149,9 +164,10 @@ def test_an_admin_dissolves_and_restores_a_village(login, cast):
 def test_dissolving_is_refused_to_the_commune_officer(login, cast):
     url = reverse("organisation:unit_dissolve", args=[cast.tree.village.pk])
     assert login(cast.commune_officer).post(url, {"on_date": "01/07/2025"}).status_code == 404
-    assert login(cast.commune_officer).post(
-        reverse("organisation:unit_restore", args=[cast.tree.village.pk])
-    ).status_code == 404
+    assert (
+        login(cast.commune_officer).post(reverse("organisation:unit_restore", args=[cast.tree.village.pk])).status_code
+        == 404
+    )
 
 
 def test_the_unit_picker_only_offers_units_in_scope(login, cast):
@@ -188,16 +204,27 @@ def test_an_admin_opens_an_account_from_the_unit_page(login, cast):
     client = login(cast.admin)
     url = reverse("organisation:person_create")
     assert client.get(url, {"organisation": cast.tree.agency_a.pk}).status_code == 200
-    response = client.post(url, {"organisation": cast.tree.agency_a.pk, "username": "ngo.moi",
-                                 "full_name": "Ngô Văn Mới", "password": "Một-mật-khẩu-dài-2026", "position": "",
-                                 "email": "", "phone": ""})
+    response = client.post(
+        url,
+        {
+            "organisation": cast.tree.agency_a.pk,
+            "username": "ngo.moi",
+            "full_name": "Ngô Văn Mới",
+            "password": "Một-mật-khẩu-dài-2026",
+            "position": "",
+            "email": "",
+            "phone": "",
+        },
+    )
     assert response.status_code == 302
     assert User.objects.get(username="ngo.moi").organisation == cast.tree.agency_a
 
 
 def test_a_weak_password_is_refused_with_django_validators_in_vietnamese(login, cast):
-    response = login(cast.admin).post(reverse("organisation:person_create"), {
-        "organisation": cast.tree.agency_a.pk, "username": "yeu", "full_name": "Mật Khẩu Yếu", "password": "123456"})
+    response = login(cast.admin).post(
+        reverse("organisation:person_create"),
+        {"organisation": cast.tree.agency_a.pk, "username": "yeu", "full_name": "Mật Khẩu Yếu", "password": "123456"},
+    )
     assert response.status_code == 200
     assert "Mật khẩu" in response.content.decode() or "mật khẩu" in response.content.decode()
     assert not User.objects.filter(username="yeu").exists()
@@ -216,16 +243,18 @@ def test_editing_a_person_is_refused_outside_the_admin_role(login, cast):
 
 def test_an_admin_grants_and_revokes_a_role(login, cast):
     client = login(cast.admin)
-    client.post(reverse("organisation:role_grant", args=[cast.agency_a.pk]),
-                {"role": Role.CHAIR, "unit": cast.tree.commune.pk})
+    client.post(
+        reverse("organisation:role_grant", args=[cast.agency_a.pk]), {"role": Role.CHAIR, "unit": cast.tree.commune.pk}
+    )
     assignment = RoleAssignment.objects.get(user=cast.agency_a, role=Role.CHAIR, is_active=True)
     client.post(reverse("organisation:role_revoke", args=[cast.agency_a.pk, assignment.pk]))
     assert not RoleAssignment.objects.get(pk=assignment.pk).is_active
 
 
 def test_granting_a_role_is_refused_to_the_province_officer(login, cast):
-    response = login(cast.province_officer).post(reverse("organisation:role_grant", args=[cast.agency_a.pk]),
-                                                 {"role": Role.ADMIN, "unit": cast.tree.province.pk})
+    response = login(cast.province_officer).post(
+        reverse("organisation:role_grant", args=[cast.agency_a.pk]), {"role": Role.ADMIN, "unit": cast.tree.province.pk}
+    )
     assert response.status_code == 404
     assert not RoleAssignment.objects.filter(user=cast.agency_a, role=Role.ADMIN).exists()
 
@@ -239,7 +268,10 @@ def test_revoking_a_role_is_refused_to_the_other_agency(login, cast):
 
 def test_role_pages_only_accept_post(login, cast):
     assignment = RoleAssignment.objects.get(user=cast.agency_a)
-    assert login(cast.admin).get(reverse("organisation:role_revoke", args=[cast.agency_a.pk, assignment.pk])).status_code == 405
+    assert (
+        login(cast.admin).get(reverse("organisation:role_revoke", args=[cast.agency_a.pk, assignment.pk])).status_code
+        == 405
+    )
 
 
 # --- Audit log ---------------------------------------------------------------------
@@ -250,8 +282,9 @@ def audited_change(cast):
     from dialogue.organisation import services
     from dialogue.organisation.models import UnitKind
 
-    services.unit_create(actor=cast.admin, kind=UnitKind.objects.get(code="village"), parent=cast.tree.commune,
-                         name="Thôn Khuổi Khí")
+    services.unit_create(
+        actor=cast.admin, kind=UnitKind.objects.get(code="village"), parent=cast.tree.commune, name="Thôn Khuổi Khí"
+    )
     return AuditEntry.objects.get(action="unit.create")
 
 
@@ -299,8 +332,10 @@ def test_the_calendar_refuses_an_anonymous_visitor(client, cast):
 
 def test_a_national_admin_adds_and_deletes_a_swap(login, cast):
     client = login(cast.admin)
-    client.post(reverse("workcalendar:exception_create"),
-                {"day": "02/01/2027", "kind": "working_day", "reason": "Làm bù theo Thông báo số 01/TB-BNV"})
+    client.post(
+        reverse("workcalendar:exception_create"),
+        {"day": "02/01/2027", "kind": "working_day", "reason": "Làm bù theo Thông báo số 01/TB-BNV"},
+    )
     exc = CalendarException.objects.get(date=date(2027, 1, 2))
     from dialogue.workcalendar.selectors import get_calendar
 
@@ -311,16 +346,20 @@ def test_a_national_admin_adds_and_deletes_a_swap(login, cast):
 
 
 def test_a_weekday_cannot_be_made_a_working_day(login, cast):
-    response = login(cast.admin).post(reverse("workcalendar:exception_create"),
-                                      {"day": "04/01/2027", "kind": "working_day", "reason": "Nhầm"}, follow=True)
+    response = login(cast.admin).post(
+        reverse("workcalendar:exception_create"),
+        {"day": "04/01/2027", "kind": "working_day", "reason": "Nhầm"},
+        follow=True,
+    )
     assert "Ngày thường đã là ngày làm việc" in response.content.decode()
     assert not CalendarException.objects.filter(date=date(2027, 1, 4)).exists()
 
 
 def test_changing_the_calendar_is_refused_to_a_province_officer(login, cast):
     client = login(cast.province_officer)
-    response = client.post(reverse("workcalendar:exception_create"),
-                           {"day": "02/01/2027", "kind": "working_day", "reason": "x"})
+    response = client.post(
+        reverse("workcalendar:exception_create"), {"day": "02/01/2027", "kind": "working_day", "reason": "x"}
+    )
     assert response.status_code == 403
     exc = CalendarException.objects.first()
     assert client.post(reverse("workcalendar:exception_delete", args=[exc.pk])).status_code == 403

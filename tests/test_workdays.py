@@ -47,8 +47,11 @@ def test_working_days_between_counts_how_late_something_is():
 
 
 def test_tet_and_gio_to_follow_the_vietnamese_lunar_calendar():
-    for year, tet, gio_to in [(2025, date(2025, 1, 29), date(2025, 4, 7)), (2026, date(2026, 2, 17), date(2026, 4, 26)),
-                              (2027, date(2027, 2, 6), date(2027, 4, 16))]:
+    for year, tet, gio_to in [
+        (2025, date(2025, 1, 29), date(2025, 4, 7)),
+        (2026, date(2026, 2, 17), date(2026, 4, 26)),
+        (2027, date(2027, 2, 6), date(2027, 4, 16)),
+    ]:
         days = statutory_holidays(year)
         assert days[tet] == "Tết Nguyên Đán"
         assert "Giỗ Tổ Hùng Vương" in days[gio_to]
@@ -95,8 +98,12 @@ def test_the_database_calendar_carries_the_2026_swaps_from_a_fresh_migration():
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("start", "n", "expected"),
-    [("2026-02-13", "7", "2026-03-03"), ("2026-04-24", "7", "2026-05-08"), ("2026-01-09", "1", "2026-01-10"),
-     ("2026-03-03", "-7", "2026-02-13")],
+    [
+        ("2026-02-13", "7", "2026-03-03"),
+        ("2026-04-24", "7", "2026-05-08"),
+        ("2026-01-09", "1", "2026-01-10"),
+        ("2026-03-03", "-7", "2026-02-13"),
+    ],
 )
 def test_the_working_days_command_prints_the_iso_date(capsys, start, n, expected):
     call_command("working_days", "--from", start, "--add", n)

@@ -29,7 +29,9 @@ def audit_list(request):
 @login_required
 def audit_detail(request, pk: int):
     entry = audit_entry_get_for_user(user=request.user, pk=pk)
-    return render(request, "core/audit_detail.html", {"entry": entry, "action_label": _action_labels().get(entry.action)})
+    return render(
+        request, "core/audit_detail.html", {"entry": entry, "action_label": _action_labels().get(entry.action)}
+    )
 
 
 def _action_labels():

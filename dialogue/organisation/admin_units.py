@@ -109,13 +109,18 @@ def admin_units_load(*, actor=None, historical_provinces: list[str] | tuple[str,
         )
     if historical_provinces:
         _load_historical(up, by_key, set(historical_provinces))
-    audit_record(
-        actor=actor,
-        action="organisation.load_admin_units",
-        target=None,
-        after={"created": report.created, "updated": report.updated, "unchanged": report.unchanged,
-               "historical_provinces": sorted(historical_provinces)},
-    )
+    if report.created or report.updated:
+        audit_record(
+            actor=actor,
+            action="organisation.load_admin_units",
+            target=None,
+            after={
+                "created": report.created,
+                "updated": report.updated,
+                "unchanged": report.unchanged,
+                "historical_provinces": sorted(historical_provinces),
+            },
+        )
     return report
 
 
@@ -134,11 +139,11 @@ def _load_historical(up: _Upserter, current_by_key: dict[str, Unit], codes: set[
     successors = _successors()
     # The package's query() takes plain SQL, so only digit codes are let through.
     safe = sorted(c for c in codes if c.isdigit())
+    in_list = ",".join(f"'{c}'" for c in safe)
     rows = query(
-        "SELECT province, provinceShort, provinceCode, provinceKey, district, districtShort, districtCode, "
-        "ward, wardShort, wardCode FROM admin_units_legacy WHERE provinceCode IN ("
-        + ",".join(f"'{c}'" for c in safe)
-        + ") ORDER BY provinceCode, districtCode, wardCode"
+        "SELECT province, provinceShort, provinceCode, provinceKey, district, districtShort, districtCode, "  # noqa: S608
+        f"ward, wardShort, wardCode FROM admin_units_legacy WHERE provinceCode IN ({in_list}) "
+        "ORDER BY provinceCode, districtCode, wardCode"
     )
     legacy_provinces: dict[str, Unit] = {}
     districts: dict[str, Unit] = {}
@@ -178,4 +183,3 @@ def _load_historical(up: _Upserter, current_by_key: dict[str, Unit], codes: set[
             parent=districts[dcode],
             dissolved=True,
         )
-

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dialogue.lib.text import fold
 from dialogue.organisation.models import RoleAssignment, Unit, UnitKind, User
 
-DEFAULT_PASSWORD = "Doithoai@2026"
+DEFAULT_PASSWORD = "Doithoai@2026"  # noqa: S105 - the published demo password
 
 
 def make_unit(name: str, kind: str, parent: Unit | None = None, code: str = "", **extra) -> Unit:

@@ -14,12 +14,17 @@ class UnitChoiceField(forms.ModelChoiceField):
 
 class UnitForm(forms.Form):
     kind = forms.ModelChoiceField(label=_("Kind"), queryset=UnitKind.objects.all())
-    parent = UnitChoiceField(label=_("Parent unit"), queryset=Unit.objects.none(), required=False,
-                             widget=forms.HiddenInput)
+    parent = UnitChoiceField(
+        label=_("Parent unit"), queryset=Unit.objects.none(), required=False, widget=forms.HiddenInput
+    )
     name = forms.CharField(label=_("Full name"), max_length=255, help_text=_("E.g. Ban Dân vận Tỉnh ủy"))
     short_name = forms.CharField(label=_("Short name"), max_length=120, required=False)
-    code = forms.CharField(label=_("Official code"), max_length=20, required=False,
-                           help_text=_("The code in the national list of administrative units, if any."))
+    code = forms.CharField(
+        label=_("Official code"),
+        max_length=20,
+        required=False,
+        help_text=_("The code in the national list of administrative units, if any."),
+    )
     note = forms.CharField(label=_("Note"), max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, parent_queryset, **kwargs):
@@ -28,7 +33,9 @@ class UnitForm(forms.Form):
 
 
 class UnitDissolveForm(forms.Form):
-    on_date = forms.DateField(label=_("Dissolved or merged on"), widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}))
+    on_date = forms.DateField(
+        label=_("Dissolved or merged on"), widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"})
+    )
 
 
 class PersonForm(forms.Form):
@@ -44,8 +51,7 @@ class PersonForm(forms.Form):
     email = forms.EmailField(label=_("E-mail"), required=False)
     phone = forms.CharField(label=_("Phone"), max_length=20, required=False)
     organisation = UnitChoiceField(label=_("Works at"), queryset=Unit.objects.none(), widget=forms.HiddenInput)
-    password = forms.CharField(label=_("Initial password"), widget=forms.PasswordInput(render_value=False),
-                               strip=False)
+    password = forms.CharField(label=_("Initial password"), widget=forms.PasswordInput(render_value=False), strip=False)
 
     def __init__(self, *args, unit_queryset, **kwargs):
         super().__init__(*args, **kwargs)
@@ -63,8 +69,7 @@ class PersonUpdateForm(PersonForm):
 
 class RoleGrantForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
-    unit = UnitChoiceField(label=_("Over unit"), queryset=Unit.objects.none(), required=False,
-                           widget=forms.HiddenInput)
+    unit = UnitChoiceField(label=_("Over unit"), queryset=Unit.objects.none(), required=False, widget=forms.HiddenInput)
     whole_country = forms.BooleanField(label=_("Whole country (system administrator only)"), required=False)
 
     def __init__(self, *args, unit_queryset, allow_national: bool, **kwargs):

@@ -10,7 +10,14 @@ BUILTIN_KINDS = [
     ("commune", "Xã, phường, đặc khu", "administrative", 3, False, 30),
     ("village", "Thôn, tổ dân phố", "administrative", 4, False, 40),
     ("party_committee", "Cấp ủy Đảng (Tỉnh ủy, Thành ủy, Đảng ủy xã...)", "party", None, False, 50),
-    ("party_board", "Cơ quan tham mưu, giúp việc cấp ủy (Ban Dân vận, Ban Xây dựng Đảng, Văn phòng...)", "advisory", None, False, 60),
+    (
+        "party_board",
+        "Cơ quan tham mưu, giúp việc cấp ủy (Ban Dân vận, Ban Xây dựng Đảng, Văn phòng...)",
+        "advisory",
+        None,
+        False,
+        60,
+    ),
     ("inspection_commission", "Ủy ban Kiểm tra cấp ủy", "advisory", None, False, 65),
     ("people_council", "Hội đồng nhân dân", "state", None, False, 70),
     ("people_committee", "Ủy ban nhân dân", "state", None, False, 75),
@@ -28,5 +35,11 @@ def ensure_builtin_kinds(unit_kind_model) -> None:
     for code, name, category, level, historical, order in BUILTIN_KINDS:
         unit_kind_model.objects.update_or_create(
             code=code,
-            defaults={"name": name, "category": category, "level": level, "historical": historical, "sort_order": order},
+            defaults={
+                "name": name,
+                "category": category,
+                "level": level,
+                "historical": historical,
+                "sort_order": order,
+            },
         )

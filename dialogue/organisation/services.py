@@ -7,6 +7,7 @@ from datetime import date
 
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,7 +16,7 @@ from dialogue.core.errors import ServiceError
 from dialogue.core.services import audit_record, snapshot
 from dialogue.lib.text import fold, normalize_text
 from dialogue.organisation.models import RoleAssignment, Unit, UnitKind, UnitStatus, User
-from dialogue.organisation.roles import NATIONAL_ROLES, Capability
+from dialogue.organisation.roles import NATIONAL_ROLES, Capability, Role
 from dialogue.organisation.selectors import scope_paths, user_can
 from dialogue.organisation.states import UNIT_TRANSITIONS
 
@@ -110,9 +111,7 @@ def unit_create(
     unit.save()
     unit.path = f"{parent.path if parent else '/'}{unit.pk}/"
     unit.save(update_fields=["path"])
-    audit_record(
-        actor=actor, action="unit.create", target=unit, after=snapshot(unit, UNIT_AUDIT_FIELDS), unit=unit
-    )
+    audit_record(actor=actor, action="unit.create", target=unit, after=snapshot(unit, UNIT_AUDIT_FIELDS), unit=unit)
     return unit
 
 
@@ -325,3 +324,68 @@ def role_revoke(*, actor, assignment: RoleAssignment) -> RoleAssignment:
     )
     return assignment
 
+
+# --- The first administrator -------------------------------------------------------
+# Messages an operator reads in a terminal, in Vietnamese, as they are.
+BOOTSTRAP_DEFAULT_POSITION = "Quản trị hệ thống"
+
+# Operators read these in a terminal, in Vietnamese, as they are.
+MSG_BOOTSTRAP_USERNAME_REQUIRED = "Hãy nhập tên đăng nhập."
+MSG_BOOTSTRAP_USERNAME_INVALID = "Tên đăng nhập chỉ được gồm chữ cái, chữ số và các ký tự @ . + - _ (tối đa 150 ký tự)."
+MSG_BOOTSTRAP_USERNAME_TAKEN = "Tên đăng nhập “{username}” đã có người dùng. Không tạo tài khoản mới."
+MSG_BOOTSTRAP_FULL_NAME_REQUIRED = "Hãy nhập họ và tên người quản trị."
+MSG_BOOTSTRAP_EMAIL_INVALID = "Địa chỉ thư điện tử “{email}” không hợp lệ."
+MSG_BOOTSTRAP_PASSWORD_WEAK = "Mật khẩu chưa đạt yêu cầu: {reasons}"  # noqa: S105
+
+
+@transaction.atomic
+def national_admin_create(
+    *, username: str, full_name: str, email: str, password: str, position: str = BOOTSTRAP_DEFAULT_POSITION
+) -> User:
+    """Write a national system administrator (role admin over no unit) without an actor.
+
+    Only for the first account of an installation (and the demo's): everyone else is
+    created by a person through `services.person_create` and `services.role_grant`."""
+    username = normalize_text(username).lower()
+    full_name = normalize_text(full_name)
+    email = normalize_text(email)
+    if not username:
+        raise ServiceError(MSG_BOOTSTRAP_USERNAME_REQUIRED, field="username")
+    try:
+        User._meta.get_field("username").run_validators(username)
+    except ValidationError as exc:
+        raise ServiceError(MSG_BOOTSTRAP_USERNAME_INVALID, field="username") from exc
+    if User.objects.filter(username__iexact=username).exists():
+        raise ServiceError(MSG_BOOTSTRAP_USERNAME_TAKEN.format(username=username), field="username")
+    if not full_name:
+        raise ServiceError(MSG_BOOTSTRAP_FULL_NAME_REQUIRED, field="full_name")
+    if email:
+        try:
+            validate_email(email)
+        except ValidationError as exc:
+            raise ServiceError(MSG_BOOTSTRAP_EMAIL_INVALID.format(email=email), field="email") from exc
+    person = User(
+        username=username,
+        full_name=full_name,
+        email=email,
+        position=normalize_text(position),
+        organisation=None,
+        search_folded=fold(f"{full_name} {username}"),
+    )
+    try:
+        validate_password(password, person)
+    except ValidationError as exc:
+        raise ServiceError(
+            MSG_BOOTSTRAP_PASSWORD_WEAK.format(reasons=" ".join(exc.messages)), field="password"
+        ) from exc
+    person.set_password(password)
+    person.save()
+    RoleAssignment.objects.create(user=person, role=Role.ADMIN, unit=None)
+    audit_record(
+        actor=None,
+        action="account.bootstrap_admin",
+        target=person,
+        after={**snapshot(person, PERSON_AUDIT_FIELDS), "role": Role.ADMIN.value, "unit": None},
+        unit=None,
+    )
+    return person

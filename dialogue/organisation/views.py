@@ -210,8 +210,10 @@ def person_list(request):
 def person_detail(request, pk: int):
     person = person_get_for_user(user=request.user, pk=pk)
     assignments = person.role_assignments.select_related("unit").order_by("-is_active", "role")
-    can_manage = user_can(request.user, Capability.PERSON_MANAGE, person.organisation) if person.organisation else (
-        scope_paths(request.user, Capability.PERSON_MANAGE) is None
+    can_manage = (
+        user_can(request.user, Capability.PERSON_MANAGE, person.organisation)
+        if person.organisation
+        else (scope_paths(request.user, Capability.PERSON_MANAGE) is None)
     )
     grant_form = None
     if can_manage:
@@ -243,7 +245,9 @@ def person_create(request):
         else:
             messages.success(request, _("Account “%(username)s” was created.") % {"username": person.username})
             return redirect("organisation:person_detail", pk=person.pk)
-    return render(request, "organisation/person_form.html", {"form": form, "organisation": organisation, "person": None})
+    return render(
+        request, "organisation/person_form.html", {"form": form, "organisation": organisation, "person": None}
+    )
 
 
 @login_required
@@ -303,12 +307,12 @@ def role_grant(request, pk: int):
 def role_revoke(request, pk: int, assignment_pk: int):
     person = person_get_for_user(user=request.user, pk=pk, capability=Capability.PERSON_MANAGE)
     assignment = get_object_or_404(RoleAssignment, pk=assignment_pk, user=person)
-    if not user_can(request.user, Capability.PERSON_MANAGE, assignment.unit) if assignment.unit else (
-        scope_paths(request.user, Capability.PERSON_MANAGE) is not None
+    if (
+        not user_can(request.user, Capability.PERSON_MANAGE, assignment.unit)
+        if assignment.unit
+        else (scope_paths(request.user, Capability.PERSON_MANAGE) is not None)
     ):
         raise PermissionDenied
     services.role_revoke(actor=request.user, assignment=assignment)
     messages.success(request, _("Role revoked."))
     return redirect("organisation:person_detail", pk=person.pk)
-
-

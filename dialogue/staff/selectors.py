@@ -29,9 +29,7 @@ def home_summary(*, user) -> dict:
         for day, name in sorted(statutory_holidays(year).items()):
             if day >= today and len(upcoming) < 4:
                 upcoming.append((day, name))
-    recent_audit = (
-        list(audit_list_for_user(user=user)[:8]) if user_can(user, Capability.AUDIT_VIEW) else None
-    )
+    recent_audit = list(audit_list_for_user(user=user)[:8]) if user_can(user, Capability.AUDIT_VIEW) else None
     return {
         "today": today,
         "today_is_working": calendar.is_working_day(today),

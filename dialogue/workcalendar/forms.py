@@ -7,8 +7,7 @@ from dialogue.workcalendar.models import ExceptionKind
 class CalendarExceptionForm(forms.Form):
     day = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}))
     kind = forms.ChoiceField(label=_("The day becomes"), choices=ExceptionKind.choices)
-    reason = forms.CharField(label=_("Reason"), max_length=255,
-                             help_text=_("E.g. the decision that swaps the day."))
+    reason = forms.CharField(label=_("Reason"), max_length=255, help_text=_("E.g. the decision that swaps the day."))
 
 
 class WorkingDaysForm(forms.Form):

@@ -44,8 +44,13 @@ def year_overview(year: int) -> list[dict]:
         rows.append({"date": day, "name": name, "source": "statutory", "working": calendar.is_working_day(day)})
     for day, exc in exceptions.items():
         rows.append(
-            {"date": day, "name": exc.reason, "source": "exception", "exception": exc,
-             "working": calendar.is_working_day(day)}
+            {
+                "date": day,
+                "name": exc.reason,
+                "source": "exception",
+                "exception": exc,
+                "working": calendar.is_working_day(day),
+            }
         )
     rows.sort(key=lambda r: (r["date"], r["source"]))
     return rows

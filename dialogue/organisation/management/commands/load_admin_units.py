@@ -20,8 +20,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, historical, **options):
         report = admin_units_load(historical_provinces=historical)
-        self.stdout.write(
-            f"Đã tạo {report.created}, cập nhật {report.updated}, giữ nguyên {report.unchanged} đơn vị."
-        )
+        self.stdout.write(f"Đã tạo {report.created}, cập nhật {report.updated}, giữ nguyên {report.unchanged} đơn vị.")
         for kind, n in sorted(report.by_kind.items()):
             self.stdout.write(f"  {kind}: {n} mới")

@@ -10,7 +10,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--from", dest="start", required=True, help="start date, YYYY-MM-DD")
-        parser.add_argument("--add", dest="n", required=True, type=int, help="working days to add (negative counts back)")
+        parser.add_argument(
+            "--add", dest="n", required=True, type=int, help="working days to add (negative counts back)"
+        )
 
     def handle(self, *args, start, n, **options):
         try:
