@@ -44,18 +44,25 @@ class _Upserter:
     def __init__(self, report: LoadReport):
         self.report = report
         self.kinds = {k.code: k for k in UnitKind.objects.all()}
+        # One read of every unit the loader may touch, so a run that changes nothing costs
+        # one query instead of one per unit. Ordered by path, first wins, as `.first()` did.
+        self.existing: dict[tuple[int, str, str], Unit] = {}
+        loaded_kinds = [self.kinds[code].pk for code in ("province", "district", "commune") if code in self.kinds]
+        for unit in Unit.objects.filter(kind_id__in=loaded_kinds).order_by("path"):
+            self.existing.setdefault((unit.kind_id, unit.code, unit.status), unit)
 
     def upsert(
         self, *, kind: str, code: str, name: str, short_name: str, parent: Unit | None, dissolved: bool = False
     ) -> Unit:
         kind_obj = self.kinds[kind]
         status = UnitStatus.DISSOLVED if dissolved else UnitStatus.ACTIVE
-        unit = Unit.objects.filter(kind=kind_obj, code=code, status=status).first()
+        unit = self.existing.get((kind_obj.pk, code, status))
         values = {
             "name": name,
             "short_name": short_name,
             "name_folded": fold(name),
-            "parent": parent,
+            # Compared by id: reading `unit.parent` would fetch the parent row each time.
+            "parent_id": parent.pk if parent else None,
             "level": kind_obj.level if kind_obj.level is not None else parent.level,
             "depth": parent.depth + 1 if parent else 0,
             "dissolved_on": REFORM_DATE if dissolved else None,
@@ -64,6 +71,7 @@ class _Upserter:
             unit = Unit.objects.create(kind=kind_obj, code=code, status=status, path="", **values)
             unit.path = f"{parent.path if parent else '/'}{unit.pk}/"
             unit.save(update_fields=["path"])
+            self.existing[(kind_obj.pk, code, status)] = unit
             self.report.count(kind, "created")
             return unit
         expected_path = f"{parent.path if parent else '/'}{unit.pk}/"

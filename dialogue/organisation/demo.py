@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from django.db import transaction
-from vietnamadminunits.database import query
 
 from dialogue.core.errors import ServiceError
 from dialogue.organisation.admin_units import admin_units_load
@@ -363,10 +362,9 @@ def demo_load() -> dict:
     """Load the demo; returns how many things were created (all 0 on a second run)."""
     summary = {"admin_units_created": 0, "admin_units_updated": 0, "units": 0, "people": 0, "roles": 0}
     admin = _ensure_national_admin(summary)
-    if not _admin_units_present(HISTORICAL_PROVINCES):
-        report = admin_units_load(actor=admin, historical_provinces=list(HISTORICAL_PROVINCES))
-        summary["admin_units_created"] += report.created
-        summary["admin_units_updated"] += report.updated
+    report = admin_units_load(actor=admin, historical_provinces=list(HISTORICAL_PROVINCES))
+    summary["admin_units_created"] += report.created
+    summary["admin_units_updated"] += report.updated
 
     kinds = {kind.code: kind for kind in UnitKind.objects.all()}
     units: dict[str, Unit] = {}
@@ -412,25 +410,6 @@ def _ensure_national_admin(summary: dict) -> User:
     elif not RoleAssignment.objects.filter(user=admin, role=Role.ADMIN, unit=None, is_active=True).exists():
         raise ServiceError(MSG_ADMIN_NOT_NATIONAL.format(username=account.username))
     return admin
-
-
-def _admin_units_present(historical: tuple[str, ...]) -> bool:
-    """Whether every unit admin_units_load would write is already there. Checked first so
-    that a second run adds no audit entry: the loader records one each time it runs."""
-    current = query("SELECT provinceCode, wardCode FROM admin_units")
-    # The package's query() takes plain SQL; the codes are our own digit constants.
-    codes = ",".join(f"'{code}'" for code in historical if code.isdigit())
-    legacy = query(f"SELECT districtCode, wardCode FROM admin_units_legacy WHERE provinceCode IN ({codes})")  # noqa: S608
-
-    def stored(kind: str, status: str) -> set[str]:
-        return set(Unit.objects.filter(kind__code=kind, status=status).values_list("code", flat=True))
-
-    return (
-        {row["provinceCode"] for row in current} <= stored("province", UnitStatus.ACTIVE)
-        and {row["wardCode"] for row in current} <= stored("commune", UnitStatus.ACTIVE)
-        and {row["districtCode"] for row in legacy} <= stored("district", UnitStatus.DISSOLVED)
-        and {row["wardCode"] for row in legacy if row["wardCode"]} <= stored("commune", UnitStatus.DISSOLVED)
-    )
 
 
 def _anchor_unit(anchor: Anchor) -> Unit:
