@@ -203,6 +203,26 @@ def unit_set_status(*, actor, unit: Unit, status: str, on_date: date | None = No
     return unit
 
 
+def _user_save_new(
+    *, username: str, full_name: str, password: str, organisation: Unit | None, email="", phone="", position=""
+) -> User:
+    """Build a staff account, check the password against it with Django's validators (they
+    compare it with the person's own names), hash it and save. Raises ValidationError."""
+    person = User(
+        username=username,
+        full_name=full_name,
+        email=email,
+        phone=phone,
+        position=position,
+        organisation=organisation,
+        search_folded=fold(f"{full_name} {username}"),
+    )
+    validate_password(password, person)
+    person.set_password(password)
+    person.save()
+    return person
+
+
 @transaction.atomic
 def person_create(
     *,
@@ -223,21 +243,18 @@ def person_create(
         raise ServiceError(MSG_FULL_NAME_REQUIRED, field="full_name")
     if User.objects.filter(username__iexact=username).exists():
         raise ServiceError(MSG_USERNAME_TAKEN, field="username")
-    person = User(
-        username=username,
-        full_name=full_name,
-        email=normalize_text(email),
-        phone=normalize_text(phone),
-        position=normalize_text(position),
-        organisation=organisation,
-        search_folded=fold(f"{full_name} {username}"),
-    )
     try:
-        validate_password(password, person)
+        person = _user_save_new(
+            username=username,
+            full_name=full_name,
+            password=password,
+            organisation=organisation,
+            email=normalize_text(email),
+            phone=normalize_text(phone),
+            position=normalize_text(position),
+        )
     except ValidationError as exc:
         raise ServiceError(" ".join(exc.messages), field="password") from exc
-    person.set_password(password)
-    person.save()
     audit_record(
         actor=actor,
         action="person.create",
@@ -326,7 +343,6 @@ def role_revoke(*, actor, assignment: RoleAssignment) -> RoleAssignment:
 
 
 # --- The first administrator -------------------------------------------------------
-# Messages an operator reads in a terminal, in Vietnamese, as they are.
 BOOTSTRAP_DEFAULT_POSITION = "Quản trị hệ thống"
 
 # Operators read these in a terminal, in Vietnamese, as they are.
@@ -364,22 +380,19 @@ def national_admin_create(
             validate_email(email)
         except ValidationError as exc:
             raise ServiceError(MSG_BOOTSTRAP_EMAIL_INVALID.format(email=email), field="email") from exc
-    person = User(
-        username=username,
-        full_name=full_name,
-        email=email,
-        position=normalize_text(position),
-        organisation=None,
-        search_folded=fold(f"{full_name} {username}"),
-    )
     try:
-        validate_password(password, person)
+        person = _user_save_new(
+            username=username,
+            full_name=full_name,
+            password=password,
+            organisation=None,
+            email=email,
+            position=normalize_text(position),
+        )
     except ValidationError as exc:
         raise ServiceError(
             MSG_BOOTSTRAP_PASSWORD_WEAK.format(reasons=" ".join(exc.messages)), field="password"
         ) from exc
-    person.set_password(password)
-    person.save()
     RoleAssignment.objects.create(user=person, role=Role.ADMIN, unit=None)
     audit_record(
         actor=None,
