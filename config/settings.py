@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "dialogue.organisation",
     "dialogue.workcalendar",
     "dialogue.staff",
+    "dialogue.plans",
     "dialogue.portal",
 ]
 

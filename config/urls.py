@@ -7,6 +7,7 @@ urlpatterns = [
     path("staff/", include("dialogue.staff.urls")),
     path("organisation/", include("dialogue.organisation.urls")),
     path("calendar/", include("dialogue.workcalendar.urls")),
+    path("plans/", include("dialogue.plans.urls")),
     path("audit/", include("dialogue.core.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -96,3 +96,9 @@ def fresh_calendar_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def private_media(settings, tmp_path):
+    # Uploaded files of a test go to its own directory, never to var/media.
+    settings.MEDIA_ROOT = str(tmp_path / "media")

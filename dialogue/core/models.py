@@ -80,3 +80,25 @@ class AuditEntry(models.Model):
                     label = key
             rows.append((label, before.get(key), after.get(key)))
         return rows
+
+
+class Notification(models.Model):
+    """A message for one person, shown on their home page (and e-mailed by the worker
+    once it exists). Services create these in the same transaction as the change."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications", verbose_name=_("recipient")
+    )
+    message = models.TextField(_("message"))
+    url = models.CharField(_("link"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        indexes = [models.Index(fields=["recipient", "read_at"])]
+
+    def __str__(self):
+        return self.message[:80]

@@ -52,3 +52,22 @@ def audit_record(
         after=after,
         ip=client_ip.get(),
     )
+
+
+def notify(*, recipients, message: str, url: str = "") -> int:
+    """Leave a message for each person (shown on their home page). Call inside the
+    service's transaction so the message exists only if the change does."""
+    from dialogue.core.models import Notification
+
+    rows = [Notification(recipient=person, message=str(message)[:2000], url=url) for person in recipients]
+    Notification.objects.bulk_create(rows)
+    return len(rows)
+
+
+def notifications_mark_read(*, user) -> int:
+    """Only the person's own messages; reading is not an audited change."""
+    from django.utils import timezone
+
+    from dialogue.core.models import Notification
+
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).update(read_at=timezone.now())

@@ -21,6 +21,9 @@ class Capability(models.TextChoices):
     PERSON_MANAGE = "person.manage"
     AUDIT_VIEW = "audit.view"
     CALENDAR_MANAGE = "calendar.manage"
+    PLAN_VIEW = "plan.view"
+    PLAN_MANAGE = "plan.manage"
+    TASK_UPDATE = "task.update"
 
 
 _STAFF = set(Role.values)
@@ -32,6 +35,12 @@ CAPABILITIES: dict[str, set[str]] = {
     Capability.PERSON_MANAGE: {Role.ADMIN},
     Capability.AUDIT_VIEW: {Role.ADMIN, Role.SYNTHESIS},
     Capability.CALENDAR_MANAGE: {Role.ADMIN},
+    # Plans of a unit are read by everyone working over it; agencies outside that subtree
+    # see a plan only through the duties it gives them.
+    Capability.PLAN_VIEW: _STAFF,
+    Capability.PLAN_MANAGE: {Role.ADMIN, Role.SECRETARIAT, Role.SYNTHESIS},
+    # Marking a duty done: anyone working in the responsible unit, except supervisors.
+    Capability.TASK_UPDATE: _STAFF - {Role.SUPERVISOR},
 }
 
 # Only a system administrator may hold a role over the whole country (no unit).

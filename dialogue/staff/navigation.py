@@ -9,6 +9,9 @@ from dialogue.organisation.selectors import user_can
 # (url name, label, capability needed or None for any member of staff)
 MENU = [
     ("staff:home", _("My work"), None),
+    ("plans:plan_list", _("Plans"), Capability.PLAN_VIEW),
+    ("plans:task_list", _("Tasks"), Capability.TASK_UPDATE),
+    ("plans:calendar", _("Calendar"), Capability.PLAN_VIEW),
     ("organisation:unit_list", _("Organisation"), Capability.UNIT_VIEW),
     ("organisation:person_list", _("People"), Capability.PERSON_VIEW),
     ("workcalendar:year", _("Working-day calendar"), None),
@@ -26,6 +29,10 @@ def menu_for(request) -> list[dict]:
         if capability is not None and not user_can(user, capability):
             continue
         url = reverse(url_name)
-        current = path == url if url_name == "staff:home" else path.startswith(url)
-        items.append({"url": url, "label": label, "current": current})
+        items.append({"url": url, "label": label, "current": False, "exact": url_name == "staff:home"})
+    # The entry with the longest URL that the page lies under is the current one
+    # (/plans/tasks/ is "Tasks", not "Plans").
+    matches = [i for i in items if (path == i["url"] if i["exact"] else path.startswith(i["url"]))]
+    if matches:
+        max(matches, key=lambda i: len(i["url"]))["current"] = True
     return items

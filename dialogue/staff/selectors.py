@@ -8,6 +8,7 @@ from dialogue.core.selectors import audit_list_for_user
 from dialogue.lib.workdays import statutory_holidays
 from dialogue.organisation.roles import Capability
 from dialogue.organisation.selectors import active_roles, unit_subtree_counts, user_can
+from dialogue.plans.selectors import tasks_for_home, upcoming_conferences
 from dialogue.workcalendar.selectors import get_calendar
 
 
@@ -30,6 +31,8 @@ def home_summary(*, user) -> dict:
             if day >= today and len(upcoming) < 4:
                 upcoming.append((day, name))
     recent_audit = list(audit_list_for_user(user=user)[:8]) if user_can(user, Capability.AUDIT_VIEW) else None
+    task_rows, task_total = tasks_for_home(user=user) if user_can(user, Capability.TASK_UPDATE) else ([], 0)
+    notifications = list(user.notifications.all()[:8])
     return {
         "today": today,
         "today_is_working": calendar.is_working_day(today),
@@ -38,6 +41,11 @@ def home_summary(*, user) -> dict:
         "responsibilities": responsibilities,
         "upcoming_holidays": upcoming,
         "recent_audit": recent_audit,
+        "task_rows": task_rows,
+        "task_total": task_total,
+        "upcoming_conferences": upcoming_conferences(user=user) if user_can(user, Capability.PLAN_VIEW) else [],
+        "notifications": notifications,
+        "unread_count": sum(1 for n in notifications if n.read_at is None),
         "week_ahead": [
             (today + timedelta(days=i), calendar.is_working_day(today + timedelta(days=i))) for i in range(7)
         ],

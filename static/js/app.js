@@ -19,6 +19,15 @@
     if (search) { search.value = ""; search.focus(); }
   });
 
+  // Forms that destroy something ask first (data-confirm holds the question).
+  document.addEventListener("submit", function (event) {
+    var question = event.target.getAttribute && event.target.getAttribute("data-confirm");
+    if (question && !window.confirm(question)) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    }
+  }, true);
+
   // Keep double clicks from sending a form twice.
   document.addEventListener("submit", function (event) {
     var form = event.target;

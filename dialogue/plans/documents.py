@@ -1,0 +1,309 @@
+"""The plan, the invitation (giấy mời) and the public announcement (thông báo) as
+official documents, worded from the records and laid out by `dialogue.documents`."""
+
+from __future__ import annotations
+
+from datetime import date
+from urllib.parse import quote
+
+from django.utils import timezone
+
+from dialogue.documents.layout import Block, Layout, OfficialDocument, blocks_from_text, render_docx
+from dialogue.documents.pdf import PdfUnavailable, docx_to_pdf, libreoffice_path
+from dialogue.lib.text import fold
+from dialogue.plans.models import Conference, ConferenceFormat, Delegation, DocumentLayout, Participant, Plan
+
+__all__ = ["PdfUnavailable"]
+
+WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"]
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def pdf_available() -> bool:
+    return libreoffice_path() is not None
+
+
+def render(doc: OfficialDocument, filename: str, fmt: str) -> tuple[bytes, str, str]:
+    data = render_docx(doc)
+    if fmt == "docx":
+        return data, DOCX_TYPE, f"{filename}.docx"
+    if fmt == "pdf":
+        return docx_to_pdf(data), "application/pdf", f"{filename}.pdf"
+    raise PdfUnavailable(fmt)
+
+
+def content_disposition(name: str) -> str:
+    ascii_name = fold(name).replace(" ", "-").encode("ascii", "ignore").decode() or "van-ban"
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
+
+
+def date_words(day: date) -> str:
+    """“ngày 05 tháng 3 năm 2026”: days below 10 and the months January and February
+    take a leading zero (Nghị định 30/2020/NĐ-CP, Appendix I)."""
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+def place_date_line(place: str, issued_on: date | None, *, month: int | None = None, year: int | None = None) -> str:
+    if issued_on:
+        return f"{place}, {date_words(issued_on)}"
+    month_text = (f"{month:02d}" if month < 3 else str(month)) if month else "     "
+    return f"{place}, ngày      tháng {month_text} năm {year or timezone.localdate().year}"
+
+
+def _layout(plan: Plan) -> Layout:
+    return Layout.PARTY if plan.layout == DocumentLayout.PARTY else Layout.STATE
+
+
+def _recipients(text: str) -> list[str]:
+    lines = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        lines.append(line if line[0] in "-+" else f"- {line}")
+    return lines
+
+
+def _number_line(plan: Plan, kind: str) -> str:
+    """The plan's symbol with its document-type code replaced: KH/TU -> TB/TU, KH-UBND -> GM-UBND."""
+    symbol = plan.symbol
+    symbol = kind + symbol[2:] if symbol.upper().startswith("KH") else f"{kind}-{symbol}"
+    if plan.layout == DocumentLayout.PARTY:
+        return f"Số     -{symbol}"
+    return f"Số:     /{symbol}"
+
+
+def when_words(conference: Conference) -> str:
+    """“08 giờ 00, Thứ Năm, ngày 11/6/2026” or the planned period while the date is open."""
+    if not conference.date:
+        return conference.planned_period or "Thời gian sẽ thông báo sau"
+    parts = []
+    if conference.start_time:
+        parts.append(f"{conference.start_time:%H} giờ {conference.start_time:%M}")
+    parts.append(
+        f"{WEEKDAYS[conference.date.weekday()]}, ngày {conference.date.day}/{conference.date.month}/"
+        f"{conference.date.year}"
+    )
+    text = ", ".join(parts)
+    if conference.end_time:
+        text = f"Từ {text} đến {conference.end_time:%H} giờ {conference.end_time:%M}"
+    return text
+
+
+def _chairs(conference: Conference) -> str:
+    chairs = list(conference.chairs.all())
+    return "; ".join(f"Đồng chí {c.name}, {c.position}" if c.position else f"Đồng chí {c.name}" for c in chairs)
+
+
+def _delegation_lines(conference: Conference) -> list[str]:
+    delegations = list(conference.delegations.all())
+    lines = []
+    for top in (d for d in delegations if d.parent_id is None):
+        size = f" (khoảng {top.expected_size} đại biểu)" if top.expected_size else ""
+        lines.append(f"- {top.name}{size}{': ' + top.note if top.note else ''}")
+        for sub in (d for d in delegations if d.parent_id == top.pk):
+            sub_size = f" (khoảng {sub.expected_size} người)" if sub.expected_size else ""
+            lines.append(f"+ {sub.name}{sub_size}{': ' + sub.note if sub.note else ''}")
+    return lines
+
+
+def _venue(conference: Conference) -> str:
+    venue = conference.venue or "Sẽ thông báo sau"
+    if conference.format == ConferenceFormat.ONLINE:
+        return f"Trực tuyến{': ' + conference.online_link if conference.online_link else ''}"
+    if conference.format == ConferenceFormat.COMBINED:
+        return f"{venue}, kết hợp trực tuyến{': ' + conference.online_link if conference.online_link else ''}"
+    return venue
+
+
+def conference_section(plan: Plan) -> list[Block]:
+    """Section II written from the conference records, for plans whose author left it empty."""
+    blocks = [Block("II. NỘI DUNG, THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN", "heading1")]
+    conferences = list(plan.conferences.prefetch_related("chairs", "delegations").order_by("order", "date"))
+    for number, conference in enumerate(conferences, start=1):
+        blocks.append(Block(f"{number}. {conference.title}", "heading2"))
+        if conference.content:
+            blocks.append(Block(f"- Nội dung: {conference.content}", "bullet"))
+        if conference.audience:
+            blocks.append(Block(f"- Đối tượng: {conference.audience}", "bullet"))
+        blocks.append(Block(f"- Thời gian: {when_words(conference)}.", "bullet"))
+        blocks.append(Block(f"- Địa điểm: {_venue(conference)}.", "bullet"))
+        chairs = _chairs(conference)
+        if chairs:
+            blocks.append(Block(f"- Chủ trì: {chairs}.", "bullet"))
+        lines = _delegation_lines(conference)
+        if lines:
+            blocks.append(Block("- Thành phần:", "bullet"))
+            blocks += [Block(line, "bullet") for line in lines]
+    return blocks
+
+
+def opening_paragraph(plan: Plan) -> str:
+    """“Thực hiện <căn cứ>; <căn cứ>, <introduction>”. An introduction that starts with
+    punctuation keeps it (seed 003 starts a new sentence: “. Ban Thường vụ …”)."""
+    citations = [b.citation.rstrip(" ;,.") for b in plan.legal_bases.all()]
+    intro = plan.introduction.strip()
+    if not citations:
+        return intro.lstrip(".,; ")
+    lead = f"{plan.basis_verb} {'; '.join(citations)}"
+    if not intro:
+        return lead + "."
+    if intro[0] in ".,;:":
+        return f"{lead}{intro[0]} {intro[1:].strip()}"
+    return f"{lead}, {intro}"
+
+
+def plan_document(plan: Plan) -> OfficialDocument:
+    """The plan as its issuer prints it: header, opening with the legal bases, sections I
+    and II as written, section III from the responsibilities and their duties, closing,
+    Nơi nhận and signature."""
+    blocks: list[Block] = []
+    opening = opening_paragraph(plan)
+    if opening:
+        blocks.append(Block(opening))
+    blocks += blocks_from_text(plan.purposes)
+    blocks += blocks_from_text(plan.content) if plan.content.strip() else conference_section(plan)
+    responsibilities = list(plan.responsibilities.prefetch_related("tasks").order_by("order", "id"))
+    if responsibilities:
+        blocks.append(Block(plan.tasks_heading or "III. TỔ CHỨC THỰC HIỆN", "heading1"))
+        for number, item in enumerate(responsibilities, start=1):
+            blocks.append(Block(f"{number}. {item.label}", "heading2"))
+            if item.intro:
+                blocks += blocks_from_text(item.intro)
+            for task in sorted(item.tasks.all(), key=lambda t: (t.order, t.pk)):
+                if task.in_document:
+                    blocks += blocks_from_text(task.description)
+    if plan.closing:
+        blocks += [Block(line) for line in plan.closing.splitlines() if line.strip()]
+    return OfficialDocument(
+        layout=_layout(plan),
+        issuer_parent=plan.issuer_parent_line,
+        issuer=plan.issuer_line,
+        number_line=plan.number_label,
+        place_date_line=place_date_line(plan.place, plan.issued_on, month=plan.draft_month, year=plan.year),
+        doc_type="KẾ HOẠCH",
+        title=plan.title,
+        blocks=blocks,
+        signing_authority=plan.signing_authority,
+        signer_title=plan.signer_title,
+        signer_name=plan.signer_name,
+        recipients=_recipients(plan.recipients),
+        drafter_mark=plan.drafter_mark,
+    )
+
+
+def _slug(text: str, limit: int = 50) -> str:
+    return "-".join(fold(text).replace("/", "-").split())[:limit].strip("-")
+
+
+def plan_filename(plan: Plan) -> str:
+    number = f"{plan.number}-" if plan.number else "du-thao-"
+    return f"ke-hoach-{number}{_slug(plan.symbol)}-{plan.year}"
+
+
+def announcement_document(conference: Conference, *, today: date | None = None) -> OfficialDocument:
+    """Thông báo công khai: time, place, content and how to take part — for a commune at
+    least 7 days before the conference (Law 72/2025/QH15, art. 43)."""
+    plan = conference.plan
+    issuer_name = plan.issuing_unit.name
+    reference = f"Kế hoạch {plan.number_label.replace('Số: ', 'số ').replace('Số ', 'số ')}"
+    if plan.issued_on:
+        reference += f" {date_words(plan.issued_on)}"
+    blocks = [
+        Block(
+            f"Thực hiện {reference} của {issuer_name} về {plan.title[0].lower() + plan.title[1:]}, "
+            f"{issuer_name} thông báo tổ chức hội nghị tiếp xúc, đối thoại trực tiếp với Nhân dân như sau:"
+        ),
+        Block(f"1. Thời gian: {when_words(conference)}.", "para"),
+        Block(f"2. Địa điểm: {_venue(conference)}.", "para"),
+    ]
+    chairs = _chairs(conference)
+    if chairs:
+        blocks.append(Block(f"3. Chủ trì hội nghị: {chairs}.", "para"))
+    blocks.append(Block(f"{len(blocks)}. Nội dung: {conference.content or conference.title}", "para"))
+    if conference.audience:
+        blocks.append(Block(f"{len(blocks)}. Thành phần: {conference.audience}", "para"))
+    served = [u.name for u in conference.served_units.all()]
+    if served:
+        blocks.append(Block(f"{len(blocks)}. Địa bàn: Nhân dân {', '.join(served)}.", "para"))
+    collect = conference.tasks.filter(step__kind="collect").order_by("due_date").first()
+    how = (
+        "Nhân dân có ý kiến, kiến nghị gửi về Ủy ban Mặt trận Tổ quốc Việt Nam, trưởng thôn, tổ dân phố "
+        "hoặc đăng ký phát biểu tại hội nghị"
+    )
+    if collect and collect.due_date:
+        how += f"; ý kiến gửi trước ngày {collect.due_date:%d/%m/%Y}"
+    if conference.scope_note:
+        how += f". {conference.scope_note.rstrip('.')}"
+    blocks.append(Block(f"{len(blocks)}. Cách thức tham gia: {how}.", "para"))
+    blocks.append(Block(f"{issuer_name} trân trọng thông báo để Nhân dân được biết và tham gia."))
+    return OfficialDocument(
+        layout=_layout(plan),
+        issuer_parent=plan.issuer_parent_line,
+        issuer=plan.issuer_line,
+        number_line=_number_line(plan, "TB"),
+        place_date_line=place_date_line(plan.place, today),
+        doc_type="THÔNG BÁO",
+        title=f"Về việc tổ chức {conference.title[0].lower() + conference.title[1:]}",
+        blocks=blocks,
+        signing_authority=plan.signing_authority,
+        signer_title=plan.signer_title,
+        signer_name=plan.signer_name,
+        recipients=["- Như trên;", "- Đài truyền thanh, bảng tin các thôn, tổ dân phố;", "- Lưu VT."],
+    )
+
+
+def announcement_filename(conference: Conference) -> str:
+    return f"thong-bao-hoi-nghi-{conference.pk}"
+
+
+def invitation_document(
+    conference: Conference, *, participant: Participant | None = None, delegation: Delegation | None = None
+) -> OfficialDocument:
+    """Giấy mời for one participant, for a delegation, or blank for the secretariat to fill in."""
+    plan = conference.plan
+    if participant is not None:
+        invitee = f"Đồng chí {participant.full_name}"
+        detail = ", ".join(x for x in (participant.position, participant.organisation) if x)
+        if detail:
+            invitee += f", {detail}"
+    elif delegation is not None:
+        invitee = delegation.name
+        if delegation.expected_size:
+            invitee += f" ({delegation.expected_size} đại biểu)"
+    else:
+        invitee = "Đồng chí ........................................................................"
+    blocks = [
+        Block(f"{plan.issuing_unit.name} trân trọng kính mời: **{invitee}**"),
+        Block(f"Tới dự: {conference.title}."),
+    ]
+    chairs = _chairs(conference)
+    if chairs:
+        blocks.append(Block(f"Chủ trì hội nghị: {chairs}."))
+    blocks.append(Block(f"Thời gian: {when_words(conference)}."))
+    blocks.append(Block(f"Địa điểm: {_venue(conference)}."))
+    if participant is not None:
+        blocks.append(Block(f"Mã xác nhận tham dự: {str(participant.token)[:8].upper()}", "note"))
+    blocks.append(Block("Đề nghị đồng chí bố trí thời gian tham dự hội nghị đúng thời gian, thành phần./."))
+    return OfficialDocument(
+        layout=_layout(plan),
+        issuer_parent=plan.issuer_parent_line,
+        issuer=plan.issuer_line,
+        number_line=_number_line(plan, "GM"),
+        place_date_line=place_date_line(
+            plan.place, None, month=timezone.localdate().month, year=timezone.localdate().year
+        ),
+        doc_type="GIẤY MỜI",
+        title="",
+        blocks=blocks,
+        signing_authority=plan.signing_authority,
+        signer_title=plan.signer_title,
+        signer_name=plan.signer_name,
+        recipients=["- Như trên;", "- Lưu VT."],
+    )
+
+
+def invitation_filename(conference: Conference, *, participant=None, delegation=None) -> str:
+    who = participant.full_name if participant else (delegation.name if delegation else "mau")
+    return f"giay-moi-{conference.pk}-{_slug(who, 40)}"

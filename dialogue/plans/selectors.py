@@ -1,0 +1,280 @@
+"""Reads of plans, conferences and tasks, scoped to what the person may see.
+
+A plan is visible to people working over its issuing unit, and to the units it gives
+duties to (an agency sees the plans that assign it tasks, and nothing else).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from dialogue.lib.text import fold
+from dialogue.organisation.roles import Capability
+from dialogue.organisation.selectors import scope_q
+from dialogue.plans.models import (
+    Conference,
+    ConferenceStatus,
+    Participant,
+    Plan,
+    PlanStatus,
+    Task,
+    TaskStatus,
+    TimelineTemplate,
+)
+from dialogue.workcalendar.selectors import get_calendar
+
+
+def _task_scope_q(user, prefix: str = "") -> Q:
+    return scope_q(user, Capability.TASK_UPDATE, field=f"{prefix}unit__path")
+
+
+def plan_scope_q(user, prefix: str = "") -> Q:
+    own = scope_q(user, Capability.PLAN_VIEW, field=f"{prefix}issuing_unit__path")
+    assigned = Exists(Task.objects.filter(_task_scope_q(user), plan=OuterRef(f"{prefix}pk" if prefix else "pk")))
+    return own | Q(assigned)
+
+
+def plan_list_for_user(*, user, query: str = "", year: int | None = None, status: str = "") -> QuerySet[Plan]:
+    qs = Plan.objects.filter(plan_scope_q(user)).select_related("issuing_unit")
+    if year:
+        qs = qs.filter(year=year)
+    if status:
+        qs = qs.filter(status=status)
+    if query:
+        for word in fold(query).split():
+            if word.isdigit():
+                qs = qs.filter(Q(number=int(word)) | Q(search_folded__contains=word))
+            else:
+                qs = qs.filter(search_folded__contains=word)
+    return qs.order_by("-year", "-issued_on", "-created_at")
+
+
+def plan_get_for_user(*, user, pk: int) -> Plan:
+    plan = Plan.objects.filter(plan_scope_q(user), pk=pk).select_related("issuing_unit", "issuing_unit__kind").first()
+    if plan is None:
+        raise Http404
+    return plan
+
+
+def conference_get_for_user(*, user, pk: int) -> Conference:
+    visible = Plan.objects.filter(plan_scope_q(user)).values("pk")
+    conference = (
+        Conference.objects.filter(pk=pk, plan__in=visible)
+        .select_related("plan", "plan__issuing_unit", "host_unit", "timeline_template")
+        .first()
+    )
+    if conference is None:
+        raise Http404
+    return conference
+
+
+def task_get_for_user(*, user, pk: int) -> Task:
+    visible = Plan.objects.filter(plan_scope_q(user)).values("pk")
+    task = (
+        Task.objects.filter(pk=pk, plan__in=visible)
+        .select_related("plan", "plan__issuing_unit", "unit", "conference", "done_by")
+        .first()
+    )
+    if task is None:
+        raise Http404
+    return task
+
+
+def participant_get_for_user(*, user, pk: int) -> Participant:
+    visible = Plan.objects.filter(plan_scope_q(user)).values("pk")
+    participant = (
+        Participant.objects.filter(pk=pk, conference__plan__in=visible)
+        .select_related("conference", "conference__plan", "delegation")
+        .first()
+    )
+    if participant is None:
+        raise Http404
+    return participant
+
+
+def timeline_templates_for(unit) -> QuerySet[TimelineTemplate]:
+    """Templates offered to everyone plus those of the unit or a unit above it."""
+    ancestors = [int(p) for p in unit.path.strip("/").split("/") if p]
+    return (
+        TimelineTemplate.objects.filter(Q(unit__isnull=True) | Q(unit_id__in=ancestors), is_active=True)
+        .prefetch_related("steps")
+        .order_by("name")
+    )
+
+
+@dataclass
+class TaskRow:
+    task: Task
+    late_by: int  # working days past due (0 when not late)
+    due_in: int | None  # working days left (None when late, done or undated)
+
+
+def _decorate(tasks, today: date) -> list[TaskRow]:
+    cal = get_calendar()
+    rows = []
+    for task in tasks:
+        late_by, due_in = 0, None
+        if task.due_date and task.status == TaskStatus.OPEN:
+            if task.due_date < today:
+                late_by = cal.between(task.due_date, today)
+            else:
+                due_in = cal.between(today, task.due_date)
+        elif task.due_date and task.status == TaskStatus.DONE and task.done_on and task.done_on > task.due_date:
+            late_by = cal.between(task.due_date, task.done_on)
+        rows.append(TaskRow(task, late_by, due_in))
+    return rows
+
+
+def plan_tasks(plan: Plan, *, today: date | None = None) -> list[TaskRow]:
+    today = today or timezone.localdate()
+    tasks = plan.tasks.select_related("unit", "conference", "responsibility", "done_by").order_by(
+        "due_date", "responsibility__order", "order", "id"
+    )
+    return _decorate(tasks, today)
+
+
+@dataclass
+class Progress:
+    total: int
+    done: int
+    open: int
+    late: int
+    undated: int
+
+    @property
+    def percent(self) -> int:
+        counted = self.total
+        return round(100 * self.done / counted) if counted else 0
+
+
+def progress_of(rows: list[TaskRow]) -> Progress:
+    live = [r for r in rows if r.task.status != TaskStatus.CANCELLED]
+    return Progress(
+        total=len(live),
+        done=sum(1 for r in live if r.task.status == TaskStatus.DONE),
+        open=sum(1 for r in live if r.task.status == TaskStatus.OPEN),
+        late=sum(1 for r in live if r.task.status == TaskStatus.OPEN and r.late_by > 0),
+        undated=sum(1 for r in live if r.task.status == TaskStatus.OPEN and not r.task.due_date),
+    )
+
+
+def tasks_for_home(*, user, limit: int = 12) -> tuple[list[TaskRow], int]:
+    """Open duties of the units the person works for, most urgent first."""
+    today = timezone.localdate()
+    qs = (
+        Task.objects.filter(_task_scope_q(user), status=TaskStatus.OPEN)
+        .exclude(plan__status=PlanStatus.CANCELLED)
+        .select_related("plan", "unit", "conference")
+        .order_by(F("due_date").asc(nulls_last=True), "id")
+    )
+    total = qs.count()
+    return _decorate(qs[:limit], today), total
+
+
+def task_list_for_user(*, user, state: str = "open") -> list[TaskRow]:
+    today = timezone.localdate()
+    qs = (
+        Task.objects.filter(_task_scope_q(user))
+        .exclude(plan__status=PlanStatus.CANCELLED)
+        .select_related("plan", "unit", "conference")
+    )
+    if state == "open":
+        qs = qs.filter(status=TaskStatus.OPEN)
+    elif state == "late":
+        qs = qs.filter(status=TaskStatus.OPEN, due_date__lt=today)
+    elif state == "done":
+        qs = qs.filter(status=TaskStatus.DONE)
+    qs = qs.order_by(F("due_date").asc(nulls_last=True), "id")
+    return _decorate(qs[:500], today)
+
+
+@dataclass
+class AgendaEntry:
+    day: date
+    kind: str  # "conference" or "task"
+    conference: Conference | None = None
+    task: Task | None = None
+
+
+def agenda_for_user(*, user, start: date, end: date) -> list[AgendaEntry]:
+    """Conferences and deadlines between `start` and `end` across the units the person may see."""
+    visible = Plan.objects.filter(plan_scope_q(user)).exclude(status=PlanStatus.CANCELLED).values("pk")
+    conferences = (
+        Conference.objects.filter(plan__in=visible, date__gte=start, date__lte=end)
+        .exclude(status=ConferenceStatus.CANCELLED)
+        .select_related("plan", "host_unit")
+    )
+    tasks = Task.objects.filter(
+        Q(plan__in=visible), status=TaskStatus.OPEN, due_date__gte=start, due_date__lte=end
+    ).select_related("plan", "unit", "conference")
+    entries = [AgendaEntry(c.date, "conference", conference=c) for c in conferences]
+    entries += [AgendaEntry(t.due_date, "task", task=t) for t in tasks]
+    entries.sort(key=lambda e: (e.day, 0 if e.kind == "conference" else 1))
+    return entries
+
+
+def conference_detail(conference: Conference) -> Conference:
+    return (
+        Conference.objects.filter(pk=conference.pk)
+        .select_related("plan", "plan__issuing_unit", "host_unit", "timeline_template")
+        .prefetch_related(
+            "chairs",
+            "served_units",
+            "agenda_items",
+            Prefetch("delegations", queryset=conference.delegations.select_related("unit", "parent")),
+            Prefetch("participants", queryset=conference.participants.select_related("delegation")),
+        )
+        .get()
+    )
+
+
+def conference_warnings(conference: Conference, *, today: date | None = None) -> list[str]:
+    """What a secretary must know before it is too late; in Vietnamese, for the page."""
+    from django.utils.translation import gettext as _
+
+    from dialogue.organisation.models import Level
+
+    today = today or timezone.localdate()
+    warnings = []
+    if conference.status in (ConferenceStatus.HELD, ConferenceStatus.CANCELLED) or not conference.date:
+        return warnings
+    if conference.host_unit.level >= Level.COMMUNE:
+        days_left = (conference.date - today).days
+        if 0 <= days_left < 7:
+            warnings.append(
+                _(
+                    "A commune must announce its dialogue at least 7 days before it (Law 72/2025/QH15, art. 43); "
+                    "only %(days)s days are left."
+                )
+                % {"days": days_left}
+            )
+    late = conference.tasks.filter(status=TaskStatus.OPEN, due_date__lt=today).count()
+    if late:
+        warnings.append(_("%(count)s preparation tasks are late.") % {"count": late})
+    return warnings
+
+
+def delegation_totals(conference: Conference) -> dict:
+    top = [d for d in conference.delegations.all() if d.parent_id is None]
+    return {
+        "expected": sum(d.expected_size or 0 for d in top),
+        "participants": conference.participants.count(),
+        "confirmed": conference.participants.filter(invitation_status="confirmed").count(),
+        "attended": conference.participants.filter(attended=True).count(),
+    }
+
+
+def upcoming_conferences(*, user, days: int = 60, limit: int = 6) -> list[Conference]:
+    today = timezone.localdate()
+    visible = Plan.objects.filter(plan_scope_q(user)).exclude(status=PlanStatus.CANCELLED).values("pk")
+    return list(
+        Conference.objects.filter(plan__in=visible, date__gte=today, date__lte=today + timedelta(days=days))
+        .exclude(status=ConferenceStatus.CANCELLED)
+        .select_related("plan", "host_unit")
+        .order_by("date", "start_time")[:limit]
+    )

@@ -1,0 +1,52 @@
+from django.urls import path
+
+from dialogue.plans import views
+
+app_name = "plans"
+
+urlpatterns = [
+    path("", views.plan_list, name="plan_list"),
+    path("new/", views.plan_create, name="plan_create"),
+    path("<int:pk>/", views.plan_detail, name="plan_detail"),
+    path("<int:pk>/edit/", views.plan_update, name="plan_update"),
+    path("<int:pk>/issue/", views.plan_issue, name="plan_issue"),
+    path("<int:pk>/cancel/", views.plan_cancel, name="plan_cancel"),
+    path("<int:pk>/document.<str:fmt>", views.plan_document, name="plan_document"),
+    path("<int:pk>/responsibilities/add/", views.responsibility_form, name="responsibility_add"),
+    path("<int:pk>/responsibilities/<int:item_pk>/edit/", views.responsibility_form, name="responsibility_update"),
+    path("<int:pk>/responsibilities/<int:item_pk>/delete/", views.responsibility_delete, name="responsibility_delete"),
+    path("<int:pk>/tasks/add/", views.task_create, name="task_create"),
+    path("<int:pk>/conferences/add/", views.conference_create, name="conference_create"),
+    path("<int:pk>/programmes/add/", views.programme_create, name="programme_create"),
+    path("programmes/<int:pk>/generate/", views.programme_generate, name="programme_generate"),
+    path("tasks/", views.task_list, name="task_list"),
+    path("tasks/<int:pk>/", views.task_detail, name="task_detail"),
+    path("tasks/<int:pk>/edit/", views.task_update, name="task_update"),
+    path("tasks/<int:pk>/reopen/", views.task_reopen, name="task_reopen"),
+    path("tasks/<int:pk>/delete/", views.task_delete, name="task_delete"),
+    path("tasks/<int:pk>/file/", views.task_file, name="task_file"),
+    path("conferences/<int:pk>/", views.conference_detail, name="conference_detail"),
+    path("conferences/<int:pk>/edit/", views.conference_update, name="conference_update"),
+    path("conferences/<int:pk>/status/", views.conference_status, name="conference_status"),
+    path("conferences/<int:pk>/timeline/", views.timeline_apply, name="timeline_apply"),
+    path("conferences/<int:pk>/chairs/add/", views.chair_add, name="chair_add"),
+    path("conferences/<int:pk>/chairs/<int:item_pk>/delete/", views.chair_remove, name="chair_remove"),
+    path("conferences/<int:pk>/delegations/add/", views.delegation_add, name="delegation_add"),
+    path("conferences/<int:pk>/delegations/<int:item_pk>/delete/", views.delegation_delete, name="delegation_delete"),
+    path("conferences/<int:pk>/participants/add/", views.participant_add, name="participant_add"),
+    path("conferences/<int:pk>/invitations-sent/", views.invitations_sent, name="invitations_sent"),
+    path("participants/<int:pk>/invitation/", views.participant_invitation, name="participant_invitation"),
+    path("participants/<int:pk>/attendance/", views.participant_attendance, name="participant_attendance"),
+    path("participants/<int:pk>/delete/", views.participant_remove, name="participant_remove"),
+    path("conferences/<int:pk>/agenda/prefill/", views.agenda_prefill, name="agenda_prefill"),
+    path("conferences/<int:pk>/agenda/add/", views.agenda_add, name="agenda_add"),
+    path("conferences/<int:pk>/agenda/<int:item_pk>/edit/", views.agenda_update, name="agenda_update"),
+    path("conferences/<int:pk>/agenda/<int:item_pk>/move/", views.agenda_move, name="agenda_move"),
+    path("conferences/<int:pk>/agenda/<int:item_pk>/delete/", views.agenda_delete, name="agenda_delete"),
+    path(
+        "conferences/<int:pk>/<str:kind>.<str:fmt>",
+        views.conference_document,
+        name="conference_document",
+    ),
+    path("calendar/", views.calendar_view, name="calendar"),
+]
