@@ -16,7 +16,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _g
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from dialogue.core.errors import ServiceError
@@ -493,7 +493,7 @@ def task_add(
     )
     _notify_unit(
         task.unit,
-        _g("New task from plan %(plan)s: %(task)s") % {"plan": plan.number_label, "task": task.description[:140]},
+        gettext("New task from plan %(plan)s: %(task)s") % {"plan": plan.number_label, "task": task.description[:140]},
         reverse("plans:task_detail", args=[task.pk]),
         exclude=actor,
     )
@@ -768,7 +768,7 @@ def _reschedule(actor, conference: Conference, old_date: date | None) -> int:
         )
         _notify_unit(
             tasks[0].unit,
-            _g("The conference “%(title)s” moved to %(when)s. New deadlines: %(tasks)s")
+            gettext("The conference “%(title)s” moved to %(when)s. New deadlines: %(tasks)s")
             % {"title": conference.title[:100], "when": when, "tasks": lines},
             reverse("plans:conference_detail", args=[conference.pk]),
             exclude=actor,
@@ -906,7 +906,7 @@ def timeline_apply(
     for unit_tasks in by_unit.values():
         _notify_unit(
             unit_tasks[0].unit,
-            _g("New preparation tasks for the conference “%(title)s”: %(count)s")
+            gettext("New preparation tasks for the conference “%(title)s”: %(count)s")
             % {"title": conference.title[:100], "count": len(unit_tasks)},
             reverse("plans:conference_detail", args=[conference.pk]),
             exclude=actor,
