@@ -91,9 +91,14 @@ def when_words(conference: Conference) -> str:
     return text
 
 
+def comrade(name: str) -> str:
+    """“Đồng chí Hứa Ngọc Sỹ”, without doubling a title already written."""
+    return name if name.lower().startswith("đồng chí") else f"Đồng chí {name}"
+
+
 def _chairs(conference: Conference) -> str:
     chairs = list(conference.chairs.all())
-    return "; ".join(f"Đồng chí {c.name}, {c.position}" if c.position else f"Đồng chí {c.name}" for c in chairs)
+    return "; ".join(f"{comrade(c.name)}, {c.position}" if c.position else comrade(c.name) for c in chairs)
 
 
 def _delegation_lines(conference: Conference) -> list[str]:
@@ -224,7 +229,8 @@ def announcement_document(conference: Conference, *, today: date | None = None) 
     blocks.append(Block(f"{len(blocks)}. Nội dung: {conference.content or conference.title}", "para"))
     if conference.audience:
         blocks.append(Block(f"{len(blocks)}. Thành phần: {conference.audience}", "para"))
-    served = [u.name for u in conference.served_units.all()]
+    # Mid-sentence the kind is lower case: “Nhân dân thôn Phong Lâm, thôn Văn Lâm”.
+    served = [u.name[0].lower() + u.name[1:] for u in conference.served_units.all()]
     if served:
         blocks.append(Block(f"{len(blocks)}. Địa bàn: Nhân dân {', '.join(served)}.", "para"))
     collect = conference.tasks.filter(step__kind="collect").order_by("due_date").first()
@@ -264,7 +270,7 @@ def invitation_document(
     """Giấy mời for one participant, for a delegation, or blank for the secretariat to fill in."""
     plan = conference.plan
     if participant is not None:
-        invitee = f"Đồng chí {participant.full_name}"
+        invitee = comrade(participant.full_name)
         detail = ", ".join(x for x in (participant.position, participant.organisation) if x)
         if detail:
             invitee += f", {detail}"

@@ -51,14 +51,14 @@ BUILTIN_TIMELINES = {
             (
                 "collect",
                 "Hoàn thành lấy ý kiến, kiến nghị của Nhân dân; thôn gửi phiếu đăng ký phát biểu",
-                -18,
+                -19,
                 "Ủy ban MTTQ xã, các thôn",
                 None,
             ),
             (
                 "classify",
                 "Phân loại ý kiến, kiến nghị; đề xuất phân công cơ quan chuẩn bị trả lời",
-                -15,
+                -16,
                 "Ủy ban MTTQ xã",
                 None,
             ),

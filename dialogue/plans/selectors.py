@@ -260,9 +260,14 @@ def conference_warnings(conference: Conference, *, today: date | None = None) ->
 
 
 def delegation_totals(conference: Conference) -> dict:
-    top = [d for d in conference.delegations.all() if d.parent_id is None]
+    delegations = list(conference.delegations.all())
+    top = [d for d in delegations if d.parent_id is None]
+    # A delegation without its own size counts what its parts expect.
+    expected = sum(
+        d.expected_size or sum(c.expected_size or 0 for c in delegations if c.parent_id == d.pk) for d in top
+    )
     return {
-        "expected": sum(d.expected_size or 0 for d in top),
+        "expected": expected,
         "participants": conference.participants.count(),
         "confirmed": conference.participants.filter(invitation_status="confirmed").count(),
         "attended": conference.participants.filter(attended=True).count(),

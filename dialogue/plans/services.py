@@ -69,6 +69,8 @@ MSG_DATE_OR_PERIOD = _("Enter the date of the conference, or the planned period 
 MSG_HOST_OUTSIDE = _("The host unit must lie within the issuing unit's area.")
 MSG_CHAIR_NAME = _("Enter the chair's name.")
 MSG_UNIT_REQUIRED = _("Choose the responsible unit.")
+MSG_UNIT_OUTSIDE = _("The unit must lie within the issuing unit's province or commune.")
+MSG_CONFERENCE_OF_OTHER_PLAN = _("This conference belongs to another plan.")
 MSG_DESCRIPTION_REQUIRED = _("Describe the duty.")
 MSG_TASK_NOTE_OR_FILE = _("Add a note or a file saying what was done.")
 MSG_DONE_IN_FUTURE = _("The date done cannot be in the future.")
@@ -108,7 +110,20 @@ PLAN_FIELDS = [
     "drafter_mark",
 ]
 # Multi-line fields keep their line breaks; the rest are one line.
-_MULTILINE = {"title", "introduction", "purposes", "content", "closing", "recipients", "audience", "scope_note"}
+_MULTILINE = {
+    "title",
+    "introduction",
+    "purposes",
+    "content",
+    "closing",
+    "recipients",
+    "audience",
+    "scope_note",
+    "intro",
+    "description",
+    "note",
+    "done_note",
+}
 PLAN_AUDIT_FIELDS = ["issuing_unit", "number", "status", *PLAN_FIELDS]
 CONFERENCE_FIELDS = [
     "host_unit",
@@ -189,7 +204,7 @@ def default_header(unit: Unit) -> dict:
     party = category in (UnitCategory.PARTY, UnitCategory.ADVISORY)
     area = administrative_area(unit)
     parent_line = ""
-    if party and area.level >= Level.COMMUNE:
+    if party and area.level >= Level.DISTRICT:
         province = area
         while province.parent_id and province.level > Level.PROVINCE:
             province = province.parent
@@ -397,8 +412,12 @@ def plan_cancel(*, actor, plan: Plan) -> Plan:
 
 
 def _plan_unit_ok(plan: Plan, unit: Unit | None) -> Unit:
+    """Duties go to units of the issuer's province or commune (its bodies, agencies,
+    communes and villages), never to a unit elsewhere in the country."""
     if unit is None:
         raise ServiceError(MSG_UNIT_REQUIRED, field="unit")
+    if not unit.path.startswith(administrative_area(plan.issuing_unit).path):
+        raise ServiceError(MSG_UNIT_OUTSIDE, field="unit")
     return unit
 
 
@@ -429,7 +448,7 @@ def responsibility_update(*, actor, responsibility: Responsibility, unit: Unit, 
     before = snapshot(responsibility, ["unit", "label", "intro"])
     responsibility.unit = unit
     responsibility.label = normalize_text(label) or unit.name
-    responsibility.intro = normalize_text(intro)
+    responsibility.intro = _clean("intro", intro)
     responsibility.save()
     responsibility.tasks.filter(status=TaskStatus.OPEN).update(unit=unit)
     audit_record(
@@ -474,6 +493,8 @@ def task_add(
     if responsibility is not None:
         unit = responsibility.unit
     _plan_unit_ok(plan, unit)
+    if conference is not None and conference.plan_id != plan.pk:
+        raise ServiceError(MSG_CONFERENCE_OF_OTHER_PLAN, field="conference")
     description = _clean("description", description)
     if not description:
         raise ServiceError(MSG_DESCRIPTION_REQUIRED, field="description")
@@ -681,7 +702,7 @@ def conference_create(
     _validate_conference(conference, plan)
     conference.save()
     if served_units:
-        conference.served_units.set(served_units)
+        conference.served_units.set(_served_ok(plan, served_units))
     for order, chair in enumerate(chairs, start=1):
         _chair_create(conference, order=order, **chair)
     audit_record(
@@ -735,6 +756,14 @@ def conference_update(
     if conference.date != old_date:
         _reschedule(actor, conference, old_date)
     return conference
+
+
+def _served_ok(plan: Plan, units: Iterable[Unit]) -> list[Unit]:
+    area = administrative_area(plan.issuing_unit).path
+    units = list(units)
+    if any(not u.path.startswith(area) for u in units):
+        raise ServiceError(MSG_UNIT_OUTSIDE, field="served_units")
+    return units
 
 
 def _empty(obj, name):

@@ -427,6 +427,8 @@ T = {
     "New task from plan %(plan)s: %(task)s": "Nhiệm vụ mới theo kế hoạch %(plan)s: %(task)s",
     "The conference “%(title)s” moved to %(when)s. New deadlines: %(tasks)s": "Hội nghị “%(title)s” được dời sang %(when)s. Thời hạn mới: %(tasks)s",
     "New preparation tasks for the conference “%(title)s”: %(count)s": "Nhiệm vụ chuẩn bị mới cho hội nghị “%(title)s”: %(count)s",
+    "The unit must lie within the issuing unit's province or commune.": "Đơn vị phải thuộc tỉnh hoặc xã của cơ quan ban hành.",
+    "This conference belongs to another plan.": "Hội nghị này thuộc kế hoạch khác.",
 }
 
 PLURALS = {

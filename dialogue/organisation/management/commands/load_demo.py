@@ -5,6 +5,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from dialogue.core.errors import ServiceError
 from dialogue.organisation.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SIGNERS, demo_load
+from dialogue.organisation.models import User
+from dialogue.plans.demo import plans_demo_load
 
 MSG_NOT_IN_PRODUCTION = (
     "Dữ liệu mẫu có các tài khoản dùng chung một mật khẩu công khai. Lệnh chỉ chạy khi DEBUG bật, "
@@ -15,7 +17,8 @@ MSG_NOT_IN_PRODUCTION = (
 class Command(BaseCommand):
     help = (
         "Load the demo: administrative units (with pre-2025 Thái Nguyên, Bắc Giang, Quảng Ngãi), "
-        "the bodies named in the five seed plans and the demo accounts. Idempotent."
+        "the bodies named in the five seed plans, the demo accounts and the five seed plans "
+        "with their conferences and tasks. Idempotent."
     )
 
     def add_arguments(self, parser):
@@ -31,11 +34,21 @@ class Command(BaseCommand):
         started = time.monotonic()
         try:
             summary = demo_load()
+            admin = User.objects.get(username=DEMO_ACCOUNTS[0].username)
+            plans = plans_demo_load(actor=admin)
         except ServiceError as exc:
             raise CommandError(str(exc.message)) from None
         elapsed = time.monotonic() - started
-        if not any(summary.values()):
+        plans_line = f"{plans['plans']} kế hoạch mẫu, {plans['conferences']} hội nghị, {plans['tasks']} nhiệm vụ mới"
+        if not any(summary.values()) and not any(plans.values()):
             self.stdout.write(f"Dữ liệu mẫu đã có đủ, không tạo thêm gì ({elapsed:.1f} giây).")
+        elif not any(summary.values()):
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Dữ liệu mẫu đã có đủ, không tạo thêm gì về đơn vị và tài khoản; "
+                    f"đã nạp {plans_line} trong {elapsed:.1f} giây."
+                )
+            )
         else:
             self.stdout.write(
                 self.style.SUCCESS(
@@ -43,7 +56,8 @@ class Command(BaseCommand):
                     f"{summary['admin_units_created']} đơn vị hành chính mới "
                     f"({summary['admin_units_updated']} cập nhật), "
                     f"{summary['units']} cơ quan, tổ chức, thôn mới, "
-                    f"{summary['people']} tài khoản mới, {summary['roles']} vai trò mới."
+                    f"{summary['people']} tài khoản mới, {summary['roles']} vai trò mới; "
+                    f"{plans_line}."
                 )
             )
         self.stdout.write(f"Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):")
