@@ -24,7 +24,7 @@ def test_plans_issued_at_once_get_distinct_consecutive_numbers(cast):
         try:
             barrier.wait()
             services.plan_issue(actor=cast.province_officer, plan=plan, issued_on=date(2026, 5, 4))
-        except Exception as exc:  # noqa: BLE001 - collected and asserted below
+        except Exception as exc:
             errors.append(exc)
         finally:
             connection.close()

@@ -1,3 +1,4 @@
+# ruff: noqa: E501
 # Vietnamese for the plans app (issue 3). Merged by scripts/fill_translations.py.
 T = {
     "recipient": "người nhận",
