@@ -4,6 +4,7 @@ Defaults are safe for `make run` on a laptop (DEBUG on, SQLite in the repository
 production sets DEBUG=false, SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL.
 """
 
+import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -91,7 +92,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     # Tests use a file too, not shared-cache memory: its table locks ignore the busy
     # timeout, so concurrency tests would see errors production never shows.
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test.sqlite3")}
+    # One file per test process, so two runs at once do not share it.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / f"test-{os.getpid()}.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Accounts ---------------------------------------------------------------

@@ -237,12 +237,6 @@ def test_the_conference_page_shows_its_timeline_and_agenda_on_a_phone(live_serve
     shot(phone, "plans-conference-phone")
 
 
-@pytest.mark.xfail(
-    reason="known layout bug: at 390px the participants table widens the whole column (.stack and the "
-    "one-column .grid--main size their track to min-content), so the page scrolls sideways",
-    raises=AssertionError,
-    strict=False,
-)
 def test_the_conference_page_does_not_scroll_sideways_on_a_phone(live_server, cast, timelines, phone):
     open_conference_on_a_phone(phone, live_server, cast, timelines)
     width = phone.evaluate("document.documentElement.scrollWidth")

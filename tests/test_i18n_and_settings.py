@@ -64,7 +64,8 @@ def _manage(*args, env):
 def test_production_settings_pass_check_deploy():
     import os
 
-    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "DATABASE_URL"}}
+    # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE in this process; a server never has it.
+    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
     env.update(
         {
             "DEBUG": "false",

@@ -268,7 +268,10 @@ def test_the_responsible_agency_marks_its_task_done_with_a_file(cast, plan):
     task = services.task_add(
         actor=cast.province_officer, plan=plan, responsibility=item, description="- Trả lời", due_date=date(2026, 6, 25)
     )
-    assert Notification.objects.filter(recipient=cast.agency_a).exists()
+    assert not Notification.objects.filter(recipient=cast.agency_a).exists()  # a draft tells nobody yet
+    services.plan_issue(actor=cast.province_officer, plan=plan, issued_on=date(2026, 6, 1))
+    note = Notification.objects.get(recipient=cast.agency_a)
+    assert note.message == "Nhiệm vụ mới theo kế hoạch Số 1-KH/TU: Trả lời"
     upload = SimpleUploadedFile("../Báo cáo trả lời.pdf", b"%PDF-1.4 test", content_type="application/pdf")
     done = services.task_complete(actor=cast.agency_a, task=task, file=upload, done_on=date(2026, 6, 24))
     assert done.status == TaskStatus.DONE

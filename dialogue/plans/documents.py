@@ -123,9 +123,13 @@ def _venue(conference: Conference) -> str:
 
 
 def conference_section(plan: Plan) -> list[Block]:
-    """Section II written from the conference records, for plans whose author left it empty."""
-    blocks = [Block("II. NỘI DUNG, THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN", "heading1")]
+    """Section II written from the conference records, for plans whose author left it
+    empty (section I when there is no purposes section either)."""
     conferences = list(plan.conferences.prefetch_related("chairs", "delegations").order_by("order", "date"))
+    if not conferences:
+        return []
+    numeral = "II" if plan.purposes.strip() else "I"
+    blocks = [Block(f"{numeral}. NỘI DUNG, THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN", "heading1")]
     for number, conference in enumerate(conferences, start=1):
         blocks.append(Block(f"{number}. {conference.title}", "heading2"))
         if conference.content:
@@ -159,6 +163,23 @@ def opening_paragraph(plan: Plan) -> str:
     return f"{lead}, {intro}"
 
 
+def duty_text(task) -> str:
+    """The duty as written; its due date is added when the wording does not already say
+    it (“… trước ngày 05/6/2026”), so the printed plan always carries every deadline."""
+    text = task.description.rstrip()
+    if not task.due_date:
+        return text
+    d = task.due_date
+    written = {f"{d.day}/{d.month}/{d.year}", f"{d.day:02d}/{d.month:02d}/{d.year}", f"{d.day}/{d.month:02d}/{d.year}",
+               f"{d.day:02d}/{d.month}/{d.year}", f"ngày {d.day} tháng {d.month} năm {d.year}",
+               date_words(d)}  # fmt: skip
+    if any(form in text for form in written):
+        return text
+    punctuation = text[-1] if text[-1] in ".;," else ""
+    core = text[:-1] if punctuation else text
+    return f"{core} (thời hạn: {d:%d/%m/%Y}){punctuation}"
+
+
 def plan_document(plan: Plan) -> OfficialDocument:
     """The plan as its issuer prints it: header, opening with the legal bases, sections I
     and II as written, section III from the responsibilities and their duties, closing,
@@ -178,7 +199,7 @@ def plan_document(plan: Plan) -> OfficialDocument:
                 blocks += blocks_from_text(item.intro)
             for task in sorted(item.tasks.all(), key=lambda t: (t.order, t.pk)):
                 if task.in_document:
-                    blocks += blocks_from_text(task.description)
+                    blocks += blocks_from_text(duty_text(task))
     if plan.closing:
         blocks += [Block(line) for line in plan.closing.splitlines() if line.strip()]
     return OfficialDocument(

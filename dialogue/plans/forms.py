@@ -97,10 +97,29 @@ class PlanForm(forms.Form):
     drafter_mark = forms.CharField(label=_("Drafter's mark"), max_length=40, required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
+    GROUPS = [
+        (_("Content"), ["title", "legal_bases", "basis_verb", "introduction", "purposes", "content"]),
+        (_("Implementation and closing"), ["tasks_heading", "closing"]),
+        (_("Signature and recipients"), ["signing_authority", "signer_title", "signer", "signer_name", "recipients"]),
+        (
+            _("Header and numbering"),
+            ["layout", "issuer_parent_line", "issuer_line", "symbol", "place", "year", "draft_month", "drafter_mark"],
+        ),
+    ]
+
+    @property
+    def groups(self):
+        """The visible fields in labelled groups, in the order a clerk fills them in."""
+        return [(legend, [self[name] for name in names if name in self.fields]) for legend, names in self.GROUPS]
+
     def __init__(self, *args, unit_queryset, signer_queryset, editing: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["issuing_unit"].queryset = unit_queryset
         self.fields["signer"].queryset = signer_queryset
+        for name in ("issuer_line", "symbol", "place"):
+            self.fields[name].widget.attrs["placeholder"] = _("Automatic, from the issuing unit")
+        for name in ("year", "draft_month"):
+            self.fields[name].widget.attrs["class"] = "input--short"
         if editing:
             del self.fields["issuing_unit"]
             self.fields["layout"].choices = DocumentLayout.choices

@@ -103,7 +103,15 @@ class Plan(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.number_label} — {self.title[:80]}"
+        return f"{self.label} — {self.title[:80]}"
+
+    @property
+    def label(self) -> str:
+        """How people name the plan on screen: “Số 166-KH/TU”, or “Dự thảo KH/ĐU” before
+        it has a number (the blank “Số     -KH/ĐU” is only for the printed draft)."""
+        if self.number:
+            return self.number_label
+        return f"{PlanStatus.DRAFT.label} {self.symbol}"
 
     @property
     def number_label(self) -> str:

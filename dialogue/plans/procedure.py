@@ -44,9 +44,9 @@ STANDARD_AGENDA = [
 # code: (name, description, [(kind, title, offset in working days, usually done by, legal minimum days)])
 BUILTIN_TIMELINES = {
     "commune-dialogue": (
-        "Đối thoại cấp xã (theo kế hoạch mẫu của Đảng ủy xã)",
-        "Các mốc của kế hoạch đối thoại cấp xã năm 2026 (seed 003) và Luật Tổ chức chính quyền địa phương "
-        "2025, điều 43: thông báo công khai ít nhất 07 ngày trước hội nghị.",
+        "Đối thoại cấp xã (Luật 72/2025/QH15, điều 43)",
+        "Các mốc theo kế hoạch tổ chức hội nghị đối thoại năm 2026 của Ban Thường vụ Đảng ủy xã Gia Phúc và Luật "
+        "Tổ chức chính quyền địa phương 2025, điều 43: thông báo công khai ít nhất 07 ngày trước hội nghị.",
         [
             (
                 "collect",
@@ -77,7 +77,7 @@ BUILTIN_TIMELINES = {
     ),
     "province-dialogue": (
         "Đối thoại của Bí thư Tỉnh ủy (theo Kế hoạch 166-KH/TU)",
-        "Các mốc của kế hoạch cấp tỉnh năm 2024 (seed 000), tính theo ngày làm việc trước hội nghị.",
+        "Các mốc theo Kế hoạch số 166-KH/TU năm 2024 của Tỉnh ủy Thái Nguyên, tính theo ngày làm việc trước hội nghị.",
         [
             (
                 "collect",
@@ -107,7 +107,7 @@ BUILTIN_TIMELINES = {
     ),
     "monthly-reception": (
         "Đối thoại kết hợp tiếp công dân định kỳ (ngày 15 hằng tháng)",
-        "Kế hoạch tiếp xúc, đối thoại của Phó Chủ tịch UBND tỉnh (seed 002) và Quy định 11-QĐi/TW.",
+        "Theo kế hoạch tiếp xúc, đối thoại năm 2024 của Phó Chủ tịch UBND tỉnh Bắc Giang và Quy định 11-QĐi/TW.",
         [
             (
                 "classify",

@@ -369,6 +369,8 @@ def plan_issue(*, actor, plan: Plan, issued_on: date | None, number: int | None 
                 locked.status = PlanStatus.ISSUED
                 locked.version += 1
                 locked.save()
+                for task in locked.tasks.filter(status=TaskStatus.OPEN, step__isnull=True).select_related("unit"):
+                    _notify_task(task, exclude=actor)
                 audit_record(
                     actor=actor,
                     action="plan.issue",
@@ -512,13 +514,20 @@ def task_add(
     audit_record(
         actor=actor, action="task.create", target=task, after=snapshot(task, TASK_AUDIT_FIELDS), unit=plan.issuing_unit
     )
+    if plan.status == PlanStatus.ISSUED:
+        # Duties of a draft are announced when the plan is issued (see plan_issue).
+        _notify_task(task, exclude=actor)
+    return task
+
+
+def _notify_task(task: Task, *, exclude=None) -> None:
     _notify_unit(
         task.unit,
-        gettext("New task from plan %(plan)s: %(task)s") % {"plan": plan.number_label, "task": task.description[:140]},
+        gettext("New task from plan %(plan)s: %(task)s")
+        % {"plan": task.plan.label, "task": task.description.lstrip("-+ ")[:140]},
         reverse("plans:task_detail", args=[task.pk]),
-        exclude=actor,
+        exclude=exclude,
     )
-    return task
 
 
 @transaction.atomic

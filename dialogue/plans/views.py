@@ -45,6 +45,7 @@ from dialogue.plans.models import (
     TaskStatus,
 )
 from dialogue.plans.states import CONFERENCE_TRANSITIONS, INVITATION_TRANSITIONS
+from dialogue.workcalendar.selectors import get_calendar
 
 
 def _form_error(form, error: ServiceError) -> None:
@@ -142,7 +143,9 @@ def plan_create(request):
     form = PlanForm(
         request.POST or None,
         unit_queryset=units,
-        signer_queryset=User.objects.filter(is_active=True),
+        signer_queryset=User.objects.filter(
+            scope_q(request.user, Capability.PLAN_MANAGE, field="organisation__path"), is_active=True
+        ).order_by("full_name"),
         initial={"basis_verb": "Thực hiện", "tasks_heading": "III. TỔ CHỨC THỰC HIỆN"},
     )
     if request.method == "POST" and form.is_valid():
@@ -566,7 +569,13 @@ def conference_detail(request, pk: int):
         "delegations": top,
         "totals": selectors.delegation_totals(conference),
         "agenda_minutes": sum(i.duration_minutes for i in conference.agenda_items.all()),
-        "next_statuses": [(s, ConferenceStatus(s).label) for s in CONFERENCE_TRANSITIONS.allowed(conference.status)],
+        # "Held" is offered from the conference day on (the service refuses it earlier);
+        # "cancel" comes last, away from the everyday buttons.
+        "next_statuses": [
+            (s, ConferenceStatus(s).label)
+            for s in sorted(CONFERENCE_TRANSITIONS.allowed(conference.status), key=lambda s: s == "cancelled")
+            if s != ConferenceStatus.HELD or (conference.date and conference.date <= timezone.localdate())
+        ],
         "invitation_moves": {
             s: [(t, InvitationStatus(t).label) for t in INVITATION_TRANSITIONS.allowed(s)] for s in InvitationStatus
         },
@@ -860,15 +869,30 @@ def agenda_delete(request, pk: int, item_pk: int):
     return redirect(f"{conference_url(conference)}#agenda")
 
 
+# Words most bodies' names share: they count for little when matching a step to a body.
+_GENERIC_WORDS = {
+    "ban", "uy", "dang", "xa", "tinh", "cac", "va", "nhan", "dan", "co", "quan", "so", "nganh", "thanh", "pho",
+    "thi", "huyen", "phuong", "viet", "nam", "to", "chuc", "cua", "doi", "thon",
+}  # fmt: skip
+
+
+def _words(text: str) -> set[str]:
+    return set(fold(text).replace(",", " ").replace("-", " ").split())
+
+
+def _match_score(hint: set[str], unit: Unit) -> float:
+    shared = hint & (_words(unit.name) | _words(unit.short_name))
+    return sum(0.1 if word in _GENERIC_WORDS else 1.0 for word in shared)
+
+
 def _guess_unit(step, candidates: list[Unit]) -> Unit | None:
-    """The body whose name shares most words with the step's “usually done by”."""
-    hint = set(fold(step.responsible_hint).replace(",", " ").split()) - {"xa", "tinh", "cac", "va"}
-    best, best_score = None, 0
-    for unit in candidates:
-        score = len(hint & set(fold(unit.name).split()))
-        if score > best_score:
-            best, best_score = unit, score
-    return best
+    """The body that best matches the step's “usually done by”: distinctive words (MTTQ,
+    Văn phòng, Công an) count fully, common ones (ủy ban, nhân dân, xã) a little; the
+    shorter name wins a tie. None when too little matches."""
+    hint = _words(step.responsible_hint)
+    scored = [(_match_score(hint, unit), -len(unit.name), unit) for unit in candidates]
+    scored = [row for row in scored if row[0] >= 0.3]
+    return max(scored, key=lambda row: row[:2])[2] if scored else None
 
 
 @login_required
@@ -1002,12 +1026,23 @@ def calendar_view(request):
         days.setdefault(entry.day, []).append(entry)
     previous = (start - timedelta(days=1)).replace(day=1)
     following = end + timedelta(days=1)
-    weeks = []
-    for week in pycalendar.Calendar().monthdatescalendar(start.year, start.month):
-        weeks.append([{"day": d, "in_month": d.month == start.month, "entries": days.get(d, [])} for d in week])
+    working = get_calendar()
+    weeks = [
+        [
+            {
+                "day": d,
+                "in_month": d.month == start.month,
+                "entries": days.get(d, []),
+                "working": working.is_working_day(d),
+            }
+            for d in week
+        ]
+        for week in pycalendar.Calendar().monthdatescalendar(start.year, start.month)
+    ]
     context = {
         "start": start,
         "weeks": weeks,
+        "weekday_heads": [_("Mo"), _("Tu"), _("We"), _("Th"), _("Fr"), _("Sa"), _("Su")],
         "days": sorted(days.items()),
         "previous": previous,
         "following": following,

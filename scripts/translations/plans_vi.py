@@ -430,6 +430,18 @@ T = {
     "New preparation tasks for the conference “%(title)s”: %(count)s": "Nhiệm vụ chuẩn bị mới cho hội nghị “%(title)s”: %(count)s",
     "The unit must lie within the issuing unit's province or commune.": "Đơn vị phải thuộc tỉnh hoặc xã của cơ quan ban hành.",
     "This conference belongs to another plan.": "Hội nghị này thuộc kế hoạch khác.",
+    "No delegation or participant yet. Add the expected delegations with their sizes, then the people invited by name.": "Chưa có đoàn đại biểu hay đại biểu nào. Thêm các đoàn dự kiến kèm số lượng, rồi thêm người được mời đích danh.",
+    "Mo": "T2",
+    "Tu": "T3",
+    "We": "T4",
+    "Th": "T5",
+    "Fr": "T6",
+    "Sa": "T7",
+    "Su": "CN",
+    "Implementation and closing": "Tổ chức thực hiện và phần kết",
+    "Signature and recipients": "Người ký và nơi nhận",
+    "Header and numbering": "Phần đầu văn bản, số và ký hiệu",
+    "Automatic, from the issuing unit": "Tự động theo cơ quan ban hành",
 }
 
 PLURALS = {

@@ -1,3 +1,5 @@
+import re
+
 from django import template
 from django.utils.translation import gettext as _
 
@@ -35,3 +37,15 @@ def duration_hm(minutes):
 def level_names(levels):
     names = dict(Level.choices)
     return ", ".join(str(names.get(int(level), level)) for level in levels or [])
+
+
+_EMPHASIS = re.compile(r"\*{1,3}([^*]+?)\*{1,3}")
+
+
+@register.filter
+def plain(text):
+    """A duty as a screen shows it: without the printed bullet and the **bold** markers."""
+    text = str(text or "").strip()
+    if text[:2] in ("- ", "+ "):
+        text = text[2:]
+    return _EMPHASIS.sub(r"\1", text)
