@@ -386,3 +386,19 @@ def test_cancelling_a_plan_cancels_its_open_tasks(cast, plan):
     task.refresh_from_db()
     assert task.status == TaskStatus.CANCELLED
     assert Plan.objects.get(pk=plan.pk).status == PlanStatus.CANCELLED
+
+
+def test_a_printed_duty_carries_its_due_date_unless_the_wording_gives_one(cast, plan):
+    from dialogue.plans.documents import duty_text
+
+    item = services.responsibility_add(actor=cast.province_officer, plan=plan, unit=cast.tree.agency_a)
+
+    def duty(text):
+        task = services.task_add(
+            actor=cast.province_officer, plan=plan, responsibility=item, description=text, due_date=date(2026, 6, 5)
+        )
+        return duty_text(task)
+
+    assert duty("- Gửi giấy mời.") == "- Gửi giấy mời (thời hạn: 05/06/2026)."
+    assert duty("- Gửi giấy mời xong trước ngày 05/6/2026.") == "- Gửi giấy mời xong trước ngày 05/6/2026."
+    assert duty("- Gửi báo cáo trước 03 ngày làm việc tổ chức Hội nghị.").endswith("Hội nghị.")

@@ -3,6 +3,7 @@ official documents, worded from the records and laid out by `dialogue.documents`
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from urllib.parse import quote
 
@@ -163,6 +164,10 @@ def opening_paragraph(plan: Plan) -> str:
     return f"{lead}, {intro}"
 
 
+# The wording already gives a deadline of its own (“trước 03 ngày làm việc tổ chức Hội nghị”).
+_DEADLINE_WORDS = re.compile(r"\b(trước|sau|chậm nhất|hạn)\b[^.;]*\bngày\b", re.IGNORECASE)
+
+
 def duty_text(task) -> str:
     """The duty as written; its due date is added when the wording does not already say
     it (“… trước ngày 05/6/2026”), so the printed plan always carries every deadline."""
@@ -173,7 +178,7 @@ def duty_text(task) -> str:
     written = {f"{d.day}/{d.month}/{d.year}", f"{d.day:02d}/{d.month:02d}/{d.year}", f"{d.day}/{d.month:02d}/{d.year}",
                f"{d.day:02d}/{d.month}/{d.year}", f"ngày {d.day} tháng {d.month} năm {d.year}",
                date_words(d)}  # fmt: skip
-    if any(form in text for form in written):
+    if any(form in text for form in written) or _DEADLINE_WORDS.search(text):
         return text
     punctuation = text[-1] if text[-1] in ".;," else ""
     core = text[:-1] if punctuation else text
