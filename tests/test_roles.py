@@ -14,6 +14,10 @@ PAGES = {
     "workcalendar:year": set(Role.values),
     "organisation:person_list": {Role.ADMIN, Role.SECRETARIAT, Role.SYNTHESIS, Role.CHAIR},
     "core:audit_list": {Role.ADMIN, Role.SYNTHESIS},
+    "plans:plan_list": set(Role.values),
+    "plans:calendar": set(Role.values),
+    "plans:task_list": set(Role.values) - {Role.SUPERVISOR},
+    "plans:plan_create": {Role.ADMIN, Role.SECRETARIAT, Role.SYNTHESIS},
 }
 
 
@@ -57,3 +61,32 @@ def test_a_commune_admin_may_change_units_of_the_commune_but_not_the_calendar(lo
         reverse("workcalendar:exception_create"), {"day": "02/01/2027", "kind": "working_day", "reason": "x"}
     )
     assert response.status_code == 403
+
+
+@pytest.fixture
+def commune_plan(cast):
+    from datetime import date
+
+    from dialogue.organisation.factories import make_unit
+    from dialogue.plans import services
+
+    party = make_unit("Đảng ủy xã Cao Minh", "party_committee", cast.tree.commune)
+    plan = services.plan_create(actor=cast.commune_officer, issuing_unit=party, title="Kế hoạch đối thoại")
+    conference = services.conference_create(
+        actor=cast.commune_officer, plan=plan, title="Hội nghị", date=date(2026, 12, 18)
+    )
+    return plan, conference
+
+
+MANAGE_PLANS = {Role.ADMIN, Role.SECRETARIAT, Role.SYNTHESIS}
+
+
+@pytest.mark.parametrize("role", Role.values)
+def test_each_role_reads_the_communes_plans_and_only_planners_may_change_them(login, holder, commune_plan, role):
+    plan, conference = commune_plan
+    client = login(holder(role))
+    assert client.get(reverse("plans:plan_detail", args=[plan.pk])).status_code == 200
+    assert client.get(reverse("plans:conference_detail", args=[conference.pk])).status_code == 200
+    expected = 200 if role in MANAGE_PLANS else 403
+    assert client.get(reverse("plans:plan_update", args=[plan.pk])).status_code == expected
+    assert client.get(reverse("plans:conference_update", args=[conference.pk])).status_code == expected
