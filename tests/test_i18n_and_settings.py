@@ -91,3 +91,16 @@ def test_sessions_expire_and_passwords_are_validated():
     assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
     names = [v["NAME"].rsplit(".", 1)[-1] for v in settings.AUTH_PASSWORD_VALIDATORS]
     assert {"MinimumLengthValidator", "CommonPasswordValidator", "NumericPasswordValidator"} <= set(names)
+
+
+def test_every_audit_action_written_by_a_service_has_a_vietnamese_label():
+    import re
+
+    from dialogue.core.audit_actions import ACTION_LABELS
+    from dialogue.plans.models import ConferenceStatus
+
+    written = set()
+    for path in ROOT.joinpath("dialogue").rglob("*.py"):
+        written |= set(re.findall(r'action="([a-z_]+\.[a-z_]+)"', path.read_text(encoding="utf-8")))
+    written |= {f"conference.{status}" for status in ConferenceStatus.values if status != "planned"}
+    assert written - set(ACTION_LABELS) == set()
