@@ -148,6 +148,11 @@ TASK_AUDIT_FIELDS = ["unit", "description", "due_date", "status", "done_on", "do
 # ---------------------------------------------------------------- helpers
 
 
+def _audit(actor, action: str, target, plan: Plan, *, before: dict | None = None, after: dict | None = None):
+    """Every change to a plan or what hangs from it is read by those who see the plan's issuer."""
+    audit_record(actor=actor, action=action, target=target, before=before, after=after, unit=plan.issuing_unit)
+
+
 def _clean(name: str, value):
     if isinstance(value, str):
         if name in _MULTILINE:
@@ -333,7 +338,7 @@ def plan_update(
     if legal_bases is not None:
         _set_legal_bases(plan, legal_bases)
     after = {**snapshot(plan, PLAN_AUDIT_FIELDS), "legal_bases": [b.citation for b in plan.legal_bases.all()]}
-    audit_record(actor=actor, action="plan.update", target=plan, before=before, after=after, unit=plan.issuing_unit)
+    _audit(actor, "plan.update", plan, plan, before=before, after=after)
     return plan
 
 
@@ -371,14 +376,7 @@ def plan_issue(*, actor, plan: Plan, issued_on: date | None, number: int | None 
                 locked.save()
                 for task in locked.tasks.filter(status=TaskStatus.OPEN, step__isnull=True).select_related("unit"):
                     _notify_task(task, exclude=actor)
-                audit_record(
-                    actor=actor,
-                    action="plan.issue",
-                    target=locked,
-                    before=before,
-                    after=snapshot(locked, PLAN_AUDIT_FIELDS),
-                    unit=locked.issuing_unit,
-                )
+                _audit(actor, "plan.issue", locked, locked, before=before, after=snapshot(locked, PLAN_AUDIT_FIELDS))
                 return locked
         except IntegrityError:
             if number:
@@ -399,14 +397,7 @@ def plan_cancel(*, actor, plan: Plan) -> Plan:
     plan.version += 1
     plan.save()
     plan.tasks.filter(status=TaskStatus.OPEN).update(status=TaskStatus.CANCELLED)
-    audit_record(
-        actor=actor,
-        action="plan.cancel",
-        target=plan,
-        before=before,
-        after={"status": plan.status},
-        unit=plan.issuing_unit,
-    )
+    _audit(actor, "plan.cancel", plan, plan, before=before, after={"status": plan.status})
     return plan
 
 
@@ -432,13 +423,7 @@ def responsibility_add(*, actor, plan: Plan, unit: Unit, label: str = "", intro:
     item = Responsibility.objects.create(
         plan=plan, unit=unit, order=order, label=normalize_text(label) or unit.name, intro=_clean("intro", intro)
     )
-    audit_record(
-        actor=actor,
-        action="plan.responsibility_add",
-        target=plan,
-        after={"unit": unit.name, "label": item.label},
-        unit=plan.issuing_unit,
-    )
+    _audit(actor, "plan.responsibility_add", plan, plan, after={"unit": unit.name, "label": item.label})
     return item
 
 
@@ -453,13 +438,13 @@ def responsibility_update(*, actor, responsibility: Responsibility, unit: Unit, 
     responsibility.intro = _clean("intro", intro)
     responsibility.save()
     responsibility.tasks.filter(status=TaskStatus.OPEN).update(unit=unit)
-    audit_record(
-        actor=actor,
-        action="plan.responsibility_update",
-        target=plan,
+    _audit(
+        actor,
+        "plan.responsibility_update",
+        plan,
+        plan,
         before=before,
         after=snapshot(responsibility, ["unit", "label", "intro"]),
-        unit=plan.issuing_unit,
     )
     return responsibility
 
@@ -468,13 +453,7 @@ def responsibility_update(*, actor, responsibility: Responsibility, unit: Unit, 
 def responsibility_delete(*, actor, responsibility: Responsibility) -> None:
     plan = responsibility.plan
     _require_manage(actor, plan)
-    audit_record(
-        actor=actor,
-        action="plan.responsibility_delete",
-        target=plan,
-        before=snapshot(responsibility, ["unit", "label", "intro"]),
-        unit=plan.issuing_unit,
-    )
+    _audit(actor, "plan.responsibility_delete", plan, plan, before=snapshot(responsibility, ["unit", "label", "intro"]))
     responsibility.delete()
 
 
@@ -511,9 +490,7 @@ def task_add(
         in_document=responsibility is not None if in_document is None else in_document,
         order=(siblings.aggregate(m=Max("order"))["m"] or 0) + 1,
     )
-    audit_record(
-        actor=actor, action="task.create", target=task, after=snapshot(task, TASK_AUDIT_FIELDS), unit=plan.issuing_unit
-    )
+    _audit(actor, "task.create", task, plan, after=snapshot(task, TASK_AUDIT_FIELDS))
     if plan.status == PlanStatus.ISSUED:
         # Duties of a draft are announced when the plan is issued (see plan_issue).
         _notify_task(task, exclude=actor)
@@ -545,27 +522,14 @@ def task_update(*, actor, task: Task, description: str, due_date: date | None, u
     if unit is not None and task.responsibility_id is None:
         task.unit = unit
     task.save()
-    audit_record(
-        actor=actor,
-        action="task.update",
-        target=task,
-        before=before,
-        after=snapshot(task, TASK_AUDIT_FIELDS),
-        unit=task.plan.issuing_unit,
-    )
+    _audit(actor, "task.update", task, task.plan, before=before, after=snapshot(task, TASK_AUDIT_FIELDS))
     return task
 
 
 @transaction.atomic
 def task_delete(*, actor, task: Task) -> None:
     _require_manage(actor, task.plan)
-    audit_record(
-        actor=actor,
-        action="task.delete",
-        target=task,
-        before=snapshot(task, TASK_AUDIT_FIELDS),
-        unit=task.plan.issuing_unit,
-    )
+    _audit(actor, "task.delete", task, task.plan, before=snapshot(task, TASK_AUDIT_FIELDS))
     task.delete()
 
 
@@ -714,13 +678,7 @@ def conference_create(
         conference.served_units.set(_served_ok(plan, served_units))
     for order, chair in enumerate(chairs, start=1):
         _chair_create(conference, order=order, **chair)
-    audit_record(
-        actor=actor,
-        action="conference.create",
-        target=conference,
-        after=snapshot(conference, CONFERENCE_AUDIT_FIELDS),
-        unit=plan.issuing_unit,
-    )
+    _audit(actor, "conference.create", conference, plan, after=snapshot(conference, CONFERENCE_AUDIT_FIELDS))
     return conference
 
 
@@ -754,13 +712,8 @@ def conference_update(
     conference.save()
     if served_units is not None:
         conference.served_units.set(served_units)
-    audit_record(
-        actor=actor,
-        action="conference.update",
-        target=conference,
-        before=before,
-        after=snapshot(conference, CONFERENCE_AUDIT_FIELDS),
-        unit=plan.issuing_unit,
+    _audit(
+        actor, "conference.update", conference, plan, before=before, after=snapshot(conference, CONFERENCE_AUDIT_FIELDS)
     )
     if conference.date != old_date:
         _reschedule(actor, conference, old_date)
@@ -811,16 +764,16 @@ def _reschedule(actor, conference: Conference, old_date: date | None) -> int:
             reverse("plans:conference_detail", args=[conference.pk]),
             exclude=actor,
         )
-    audit_record(
-        actor=actor,
-        action="conference.reschedule",
-        target=conference,
+    _audit(
+        actor,
+        "conference.reschedule",
+        conference,
+        conference.plan,
         before={"date": old_date.isoformat() if old_date else None},
         after={
             "date": conference.date.isoformat() if conference.date else None,
             "tasks": sum(len(v) for v in changed.values()),
         },
-        unit=conference.plan.issuing_unit,
     )
     return sum(len(v) for v in changed.values())
 
@@ -838,14 +791,7 @@ def conference_set_status(*, actor, conference: Conference, status: str) -> Conf
     conference.save()
     if status == ConferenceStatus.CANCELLED:
         conference.tasks.filter(status=TaskStatus.OPEN).update(status=TaskStatus.CANCELLED)
-    audit_record(
-        actor=actor,
-        action=f"conference.{status}",
-        target=conference,
-        before=before,
-        after={"status": status},
-        unit=conference.plan.issuing_unit,
-    )
+    _audit(actor, f"conference.{status}", conference, conference.plan, before=before, after={"status": status})
     return conference
 
 
@@ -868,13 +814,7 @@ def chair_add(*, actor, conference: Conference, name: str = "", position: str = 
     _require_manage(actor, conference.plan)
     order = (conference.chairs.aggregate(m=Max("order"))["m"] or 0) + 1
     chair = _chair_create(conference, order=order, name=name, position=position, person=person)
-    audit_record(
-        actor=actor,
-        action="conference.chair_add",
-        target=conference,
-        after={"chair": str(chair)},
-        unit=conference.plan.issuing_unit,
-    )
+    _audit(actor, "conference.chair_add", conference, conference.plan, after={"chair": str(chair)})
     return chair
 
 
@@ -882,13 +822,7 @@ def chair_add(*, actor, conference: Conference, name: str = "", position: str = 
 def chair_remove(*, actor, chair: ConferenceChair) -> None:
     conference = chair.conference
     _require_manage(actor, conference.plan)
-    audit_record(
-        actor=actor,
-        action="conference.chair_remove",
-        target=conference,
-        before={"chair": str(chair)},
-        unit=conference.plan.issuing_unit,
-    )
+    _audit(actor, "conference.chair_remove", conference, conference.plan, before={"chair": str(chair)})
     chair.delete()
 
 
@@ -931,12 +865,12 @@ def timeline_apply(
     conference.timeline_template = template
     conference.version += 1
     conference.save(update_fields=["timeline_template", "version"])
-    audit_record(
-        actor=actor,
-        action="conference.timeline_apply",
-        target=conference,
+    _audit(
+        actor,
+        "conference.timeline_apply",
+        conference,
+        plan,
         after={"template": template.name, "tasks": [f"{t.description} — {t.unit.name} — {t.due_date}" for t in tasks]},
-        unit=plan.issuing_unit,
     )
     by_unit: dict[int, list[Task]] = {}
     for task in tasks:
@@ -1025,12 +959,12 @@ def programme_create(
         months=months,
         **{k: _clean(k, v) for k, v in defaults.items() if v is not None},
     )
-    audit_record(
-        actor=actor,
-        action="programme.create",
-        target=programme,
+    _audit(
+        actor,
+        "programme.create",
+        programme,
+        plan,
         after=snapshot(programme, ["title", "frequency", "day_of_month", "months", "start_date", "end_date"]),
-        unit=plan.issuing_unit,
     )
     return programme
 
@@ -1066,13 +1000,7 @@ def programme_generate(*, actor, programme: Programme) -> list[Conference]:
             status=ConferenceStatus.SCHEDULED if when else ConferenceStatus.PLANNED,
         )
         created.append(conference)
-    audit_record(
-        actor=actor,
-        action="programme.generate",
-        target=programme,
-        after={"created": [c.occurrence_key for c in created]},
-        unit=plan.issuing_unit,
-    )
+    _audit(actor, "programme.generate", programme, plan, after={"created": [c.occurrence_key for c in created]})
     return created
 
 
@@ -1110,12 +1038,12 @@ def delegation_add(
         order=order,
         note=_clean("note", note),
     )
-    audit_record(
-        actor=actor,
-        action="conference.delegation_add",
-        target=conference,
+    _audit(
+        actor,
+        "conference.delegation_add",
+        conference,
+        conference.plan,
         after=snapshot(delegation, ["name", "expected_size", "unit", "parent", "note"]),
-        unit=conference.plan.issuing_unit,
     )
     return delegation
 
@@ -1124,12 +1052,12 @@ def delegation_add(
 def delegation_delete(*, actor, delegation: Delegation) -> None:
     conference = delegation.conference
     _require_manage(actor, conference.plan)
-    audit_record(
-        actor=actor,
-        action="conference.delegation_delete",
-        target=conference,
+    _audit(
+        actor,
+        "conference.delegation_delete",
+        conference,
+        conference.plan,
         before=snapshot(delegation, ["name", "expected_size", "unit", "parent"]),
-        unit=conference.plan.issuing_unit,
     )
     delegation.delete()
 
@@ -1175,12 +1103,12 @@ def participant_add(
             )
     except IntegrityError:
         raise ServiceError(MSG_PARTICIPANT_EXISTS, field="person") from None
-    audit_record(
-        actor=actor,
-        action="conference.participant_add",
-        target=conference,
+    _audit(
+        actor,
+        "conference.participant_add",
+        conference,
+        conference.plan,
         after=snapshot(participant, ["full_name", "position", "organisation", "delegation"]),
-        unit=conference.plan.issuing_unit,
     )
     return participant
 
@@ -1189,12 +1117,12 @@ def participant_add(
 def participant_remove(*, actor, participant: Participant) -> None:
     conference = participant.conference
     _require_manage(actor, conference.plan)
-    audit_record(
-        actor=actor,
-        action="conference.participant_remove",
-        target=conference,
+    _audit(
+        actor,
+        "conference.participant_remove",
+        conference,
+        conference.plan,
         before=snapshot(participant, ["full_name", "position", "organisation"]),
-        unit=conference.plan.issuing_unit,
     )
     participant.delete()
 
@@ -1214,13 +1142,8 @@ def participant_set_invitation(*, actor, participant: Participant, status: str) 
     elif status in (InvitationStatus.CONFIRMED, InvitationStatus.DECLINED):
         participant.responded_at = now
     participant.save()
-    audit_record(
-        actor=actor,
-        action="conference.invitation",
-        target=participant,
-        before=before,
-        after={"invitation_status": status},
-        unit=conference.plan.issuing_unit,
+    _audit(
+        actor, "conference.invitation", participant, conference.plan, before=before, after={"invitation_status": status}
     )
     return participant
 
@@ -1231,13 +1154,7 @@ def invitations_mark_sent(*, actor, conference: Conference) -> int:
     _require_manage(actor, conference.plan)
     pending = conference.participants.select_for_update().filter(invitation_status=InvitationStatus.PENDING)
     count = pending.update(invitation_status=InvitationStatus.INVITED, invited_at=timezone.now())
-    audit_record(
-        actor=actor,
-        action="conference.invitations_sent",
-        target=conference,
-        after={"count": count},
-        unit=conference.plan.issuing_unit,
-    )
+    _audit(actor, "conference.invitations_sent", conference, conference.plan, after={"count": count})
     return count
 
 
@@ -1253,14 +1170,7 @@ def participant_set_attendance(*, actor, participant: Participant, attended: boo
     participant.attended = attended
     participant.checked_in_at = timezone.now() if attended else None
     participant.save()
-    audit_record(
-        actor=actor,
-        action="conference.attendance",
-        target=participant,
-        before=before,
-        after={"attended": attended},
-        unit=conference.plan.issuing_unit,
-    )
+    _audit(actor, "conference.attendance", participant, conference.plan, before=before, after={"attended": attended})
     return participant
 
 
@@ -1277,13 +1187,7 @@ def agenda_prefill(*, actor, conference: Conference) -> int:
         AgendaItem.objects.create(
             conference=conference, order=order, title=title, presenter=presenter, duration_minutes=minutes
         )
-    audit_record(
-        actor=actor,
-        action="conference.agenda_prefill",
-        target=conference,
-        after={"items": len(STANDARD_AGENDA)},
-        unit=conference.plan.issuing_unit,
-    )
+    _audit(actor, "conference.agenda_prefill", conference, conference.plan, after={"items": len(STANDARD_AGENDA)})
     return len(STANDARD_AGENDA)
 
 
@@ -1303,12 +1207,12 @@ def agenda_item_add(
     item = AgendaItem.objects.create(
         conference=conference, order=order, **_agenda_values(title, presenter, duration_minutes)
     )
-    audit_record(
-        actor=actor,
-        action="conference.agenda_add",
-        target=conference,
+    _audit(
+        actor,
+        "conference.agenda_add",
+        conference,
+        conference.plan,
         after=snapshot(item, ["order", "title", "presenter", "duration_minutes"]),
-        unit=conference.plan.issuing_unit,
     )
     return item
 
@@ -1323,13 +1227,13 @@ def agenda_item_update(
     for name, value in _agenda_values(title, presenter, duration_minutes).items():
         setattr(item, name, value)
     item.save()
-    audit_record(
-        actor=actor,
-        action="conference.agenda_update",
-        target=conference,
+    _audit(
+        actor,
+        "conference.agenda_update",
+        conference,
+        conference.plan,
         before=before,
         after=snapshot(item, ["title", "presenter", "duration_minutes"]),
-        unit=conference.plan.issuing_unit,
     )
     return item
 
@@ -1338,13 +1242,7 @@ def agenda_item_update(
 def agenda_item_delete(*, actor, item: AgendaItem) -> None:
     conference = item.conference
     _require_manage(actor, conference.plan)
-    audit_record(
-        actor=actor,
-        action="conference.agenda_delete",
-        target=conference,
-        before=snapshot(item, ["order", "title"]),
-        unit=conference.plan.issuing_unit,
-    )
+    _audit(actor, "conference.agenda_delete", conference, conference.plan, before=snapshot(item, ["order", "title"]))
     item.delete()
     _renumber(conference.agenda_items.all())
 
@@ -1359,12 +1257,12 @@ def agenda_item_move(*, actor, item: AgendaItem, up: bool) -> None:
     if 0 <= other < len(items):
         items[index], items[other] = items[other], items[index]
         _renumber(items)
-        audit_record(
-            actor=actor,
-            action="conference.agenda_move",
-            target=conference,
+        _audit(
+            actor,
+            "conference.agenda_move",
+            conference,
+            conference.plan,
             after={"order": [it.title[:60] for it in items]},
-            unit=conference.plan.issuing_unit,
         )
 
 
