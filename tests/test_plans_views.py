@@ -289,3 +289,34 @@ def test_the_calendar_shows_conferences_and_deadlines_in_scope_only(cast, login,
 def test_the_task_list_shows_only_the_units_tasks(cast, login, setup):
     assert "Chuẩn bị trả lời" in login(cast.agency_a).get(reverse("plans:task_list")).content.decode()
     assert "Chuẩn bị trả lời" not in login(cast.agency_b).get(reverse("plans:task_list")).content.decode()
+
+
+def test_a_national_administrator_adds_a_preparation_timeline_in_the_admin(cast, login):
+    url = reverse("admin:plans_timelinetemplate_add")
+    data = {
+        "name": "Đối thoại với doanh nghiệp",
+        "description": "",
+        "unit": "",
+        "code": "business",
+        "is_active": "on",
+        "steps-TOTAL_FORMS": "1",
+        "steps-INITIAL_FORMS": "0",
+        "steps-MIN_NUM_FORMS": "0",
+        "steps-MAX_NUM_FORMS": "1000",
+        "steps-0-order": "1",
+        "steps-0-kind": "invite",
+        "steps-0-title": "Gửi giấy mời doanh nghiệp",
+        "steps-0-offset_working_days": "-5",
+        "steps-0-responsible_hint": "Văn phòng UBND tỉnh",
+        "steps-0-min_calendar_days_before": "",
+    }
+    assert login(cast.admin).post(url, data).status_code == 302
+    template = TimelineTemplate.objects.get(code="business")
+    assert template.steps.get().offset_working_days == -5
+    entry = AuditEntry.objects.get(action="timeline.create")
+    assert entry.after["steps"][0]["title"] == "Gửi giấy mời doanh nghiệp"
+
+
+def test_the_province_officer_cannot_edit_timelines_in_the_admin(cast, login):
+    response = login(cast.province_officer).get(reverse("admin:plans_timelinetemplate_changelist"))
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]

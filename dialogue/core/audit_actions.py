@@ -52,4 +52,6 @@ ACTION_LABELS = {
     "conference.agenda_delete": _("Agenda item removed"),
     "programme.create": _("Recurring programme created"),
     "programme.generate": _("Conferences generated from a programme"),
+    "timeline.create": _("Preparation timeline created"),
+    "timeline.update": _("Preparation timeline changed"),
 }

@@ -477,6 +477,8 @@ T = {
     "Agenda item removed": "Xóa nội dung chương trình",
     "Recurring programme created": "Tạo chương trình định kỳ",
     "Conferences generated from a programme": "Tạo hội nghị theo chương trình định kỳ",
+    "Preparation timeline created": "Tạo lịch chuẩn bị",
+    "Preparation timeline changed": "Sửa lịch chuẩn bị",
 }
 
 PLURALS = {
