@@ -237,9 +237,12 @@ def test_a_programme_generates_its_conferences_and_moving_one_moves_no_other(cas
         day_of_month=15,
         start_date=date(2024, 1, 1),
         end_date=date(2024, 12, 31),
+        chair_name="Phan Thế Tuấn",
+        chair_position="Phó Chủ tịch UBND tỉnh",
     )
     created = services.programme_generate(actor=cast.province_officer, programme=programme)
     assert len(created) == 12
+    assert all(c.chairs.get().name == "Phan Thế Tuấn" for c in created)
     by_key = {c.occurrence_key: c for c in created}
     # 15/6/2024 is a Saturday: the reception moves to Monday 17/6.
     assert by_key["2024-06"].date == date(2024, 6, 17)

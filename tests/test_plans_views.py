@@ -320,3 +320,39 @@ def test_a_national_administrator_adds_a_preparation_timeline_in_the_admin(cast,
 def test_the_province_officer_cannot_edit_timelines_in_the_admin(cast, login):
     response = login(cast.province_officer).get(reverse("admin:plans_timelinetemplate_changelist"))
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_a_monthly_programme_from_the_form_generates_its_conferences_with_their_chair(cast, login, setup):
+    plan = setup["plan"]
+    response = login(cast.province_officer).post(
+        reverse("plans:programme_create", args=[plan.pk]),
+        {
+            "title": "Đối thoại kết hợp tiếp công dân định kỳ",
+            "frequency": "monthly",
+            "day_of_month": "15",
+            "start_date": "01/01/2027",
+            "end_date": "30/06/2027",
+            "format": "in_person",
+            "chair_name": "Trịnh Việt Hùng",
+            "chair_position": "Bí thư Tỉnh ủy",
+        },
+    )
+    assert response.status_code == 302
+    generated = plan.conferences.filter(programme__isnull=False)
+    assert generated.count() == 6
+    assert {c.chairs.get().name for c in generated} == {"Trịnh Việt Hùng"}
+
+
+def test_a_programme_whose_end_is_before_its_start_is_refused_in_vietnamese(cast, login, setup):
+    response = login(cast.province_officer).post(
+        reverse("plans:programme_create", args=[setup["plan"].pk]),
+        {
+            "title": "X",
+            "frequency": "monthly",
+            "start_date": "01/06/2027",
+            "end_date": "01/01/2027",
+            "format": "in_person",
+        },
+    )
+    assert response.status_code == 200
+    assert "Ngày kết thúc chương trình không được trước ngày bắt đầu." in response.content.decode()

@@ -297,6 +297,15 @@ class ProgrammeForm(forms.Form):
     venue = forms.CharField(label=_("Venue"), max_length=300, required=False)
     format = forms.ChoiceField(label=_("Format"), choices=ConferenceFormat.choices)
     start_time = forms.TimeField(label=_("Start time"), widget=TIME_INPUT, required=False)
+    chair_person = PersonChoiceField(
+        label=_("Chair (from the organisation)"), queryset=User.objects.none(), required=False
+    )
+    chair_name = forms.CharField(label=_("Chair (name as printed)"), max_length=150, required=False)
+    chair_position = forms.CharField(label=_("Chair's position"), max_length=200, required=False)
+
+    def __init__(self, *args, person_queryset, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["chair_person"].queryset = person_queryset
 
 
 class TimelineChoiceForm(forms.Form):

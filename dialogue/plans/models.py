@@ -201,6 +201,12 @@ class Programme(models.Model):
     venue = models.CharField(_("venue"), max_length=300, blank=True)
     format = models.CharField(_("format"), max_length=12, choices=ConferenceFormat.choices, default="in_person")
     start_time = models.TimeField(_("start time"), null=True, blank=True)
+    # Who chairs every generated conference (seed 002: the Vice-Chairman himself).
+    chair_person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    chair_name = models.CharField(_("chair"), max_length=150, blank=True)
+    chair_position = models.CharField(_("chair's position"), max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -949,6 +949,10 @@ def programme_create(
     title = normalize_text(title)
     if not title:
         raise ServiceError(MSG_CONFERENCE_TITLE, field="title")
+    chair_person = defaults.get("chair_person")
+    if chair_person:
+        defaults["chair_name"] = defaults.get("chair_name") or chair_person.full_name
+        defaults["chair_position"] = defaults.get("chair_position") or chair_person.position
     programme = Programme.objects.create(
         plan=plan,
         title=title,
@@ -999,6 +1003,14 @@ def programme_generate(*, actor, programme: Programme) -> list[Conference]:
             planned_period=period,
             status=ConferenceStatus.SCHEDULED if when else ConferenceStatus.PLANNED,
         )
+        if programme.chair_name or programme.chair_person_id:
+            _chair_create(
+                conference,
+                order=1,
+                name=programme.chair_name,
+                position=programme.chair_position,
+                person=programme.chair_person,
+            )
         created.append(conference)
     _audit(actor, "programme.generate", programme, plan, after={"created": [c.occurrence_key for c in created]})
     return created

@@ -976,7 +976,7 @@ def conference_document(request, pk: int, kind: str, fmt: str):
 def programme_create(request, pk: int):
     plan = selectors.plan_get_for_user(user=request.user, pk=pk)
     _require_manage(request.user, plan)
-    form = ProgrammeForm(request.POST or None, initial={"format": "in_person"})
+    form = ProgrammeForm(request.POST or None, initial={"format": "in_person"}, person_queryset=_people_near(plan))
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         programme = _safe(

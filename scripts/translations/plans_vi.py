@@ -479,6 +479,10 @@ T = {
     "Conferences generated from a programme": "Tạo hội nghị theo chương trình định kỳ",
     "Preparation timeline created": "Tạo lịch chuẩn bị",
     "Preparation timeline changed": "Sửa lịch chuẩn bị",
+    "chair's position": "chức vụ người chủ trì",
+    "Chair (from the organisation)": "Người chủ trì (chọn trong tổ chức)",
+    "Chair (name as printed)": "Người chủ trì (họ tên như in)",
+    "Chair's position": "Chức vụ người chủ trì",
 }
 
 PLURALS = {
