@@ -411,7 +411,7 @@ def test_the_state_plan_of_seed_002_prints_the_national_motto(loaded, db):
 def test_the_invitation_and_announcement_of_seed_003_name_the_conference(loaded, db):
     conference = plan_of("Đảng ủy xã Gia Phúc").conferences.get()
     announcement = _docx_text(render_docx(announcement_document(conference)))
-    assert "THÔNG BÁO" in announcement and "Thứ Năm, ngày 11/6/2026" in announcement
+    assert "THÔNG BÁO" in announcement and "Từ 08 giờ 00 đến 11 giờ 30, thứ Năm, ngày 11/6/2026" in announcement
     assert "Hội trường Nhà Văn hoá trung tâm xã Gia Phúc" in announcement
     assert "thôn Phong Lâm" in announcement and "Đồng chí Đồng chí" not in announcement
     participant = conference.participants.first()

@@ -76,20 +76,19 @@ def _number_line(plan: Plan, kind: str) -> str:
 
 
 def when_words(conference: Conference) -> str:
-    """“08 giờ 00, Thứ Năm, ngày 11/6/2026” or the planned period while the date is open."""
+    """“Từ 08 giờ 00 đến 11 giờ 30, thứ Năm, ngày 11/6/2026”, or the planned period
+    while the date is open."""
     if not conference.date:
         return conference.planned_period or "Thời gian sẽ thông báo sau"
-    parts = []
-    if conference.start_time:
-        parts.append(f"{conference.start_time:%H} giờ {conference.start_time:%M}")
-    parts.append(
-        f"{WEEKDAYS[conference.date.weekday()]}, ngày {conference.date.day}/{conference.date.month}/"
-        f"{conference.date.year}"
-    )
-    text = ", ".join(parts)
-    if conference.end_time:
-        text = f"Từ {text} đến {conference.end_time:%H} giờ {conference.end_time:%M}"
-    return text
+    day = conference.date
+    weekday = WEEKDAYS[day.weekday()]
+    day_text = f"{weekday[0].lower()}{weekday[1:]}, ngày {day.day}/{day.month}/{day.year}"
+    start, end = conference.start_time, conference.end_time
+    if start and end:
+        return f"Từ {start:%H} giờ {start:%M} đến {end:%H} giờ {end:%M}, {day_text}"
+    if start:
+        return f"{start:%H} giờ {start:%M}, {day_text}"
+    return day_text[0].upper() + day_text[1:]
 
 
 def comrade(name: str) -> str:
@@ -297,7 +296,11 @@ def invitation_document(
     plan = conference.plan
     if participant is not None:
         invitee = comrade(participant.full_name)
-        detail = ", ".join(x for x in (participant.position, participant.organisation) if x)
+        organisation = participant.organisation
+        # “Phó Chủ tịch Ủy ban MTTQ Việt Nam xã Gia Phúc” already says where the person works.
+        if organisation and " ".join(fold(organisation).split()[-3:]) in fold(participant.position):
+            organisation = ""
+        detail = ", ".join(x for x in (participant.position, organisation) if x)
         if detail:
             invitee += f", {detail}"
     elif delegation is not None:
