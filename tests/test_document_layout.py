@@ -553,3 +553,15 @@ def test_both_layouts_render_to_pdf_and_png(tmp_path):
         if shutil.which("pdfinfo"):
             info = subprocess.run(["pdfinfo", pdf_path], check=True, capture_output=True, timeout=30).stdout
             assert b"(A4)" in info
+
+
+def test_a_long_numbered_sentence_is_a_paragraph_but_a_bold_long_heading_stays_a_heading():
+    sentence = (
+        "5. Ngoài ra, tùy theo điều kiện tình hình thực tế, Bí thư Thị ủy sẽ đổi thoại đột xuất với Nhân dân "
+        "các địa phương trong thị xã khi cần thiết"
+    )
+    heading = (
+        "**3. Đối thoại với cộng đồng doanh nghiệp tỉnh Bắc Giang về giải quyết những khó khăn, vướng mắc "
+        "trong hoạt động sản xuất, kinh doanh**"
+    )
+    assert [b.style for b in blocks_from_text(f"{sentence}\n{heading}")] == ["para", "heading2"]
