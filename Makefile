@@ -35,16 +35,16 @@ run: demo
 	@echo "doithoai: http://$(HOST):$(PORT)/  (tài khoản demo: xem README.md)"
 	DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
 
-test: $(VENV)/.installed
+test: $(VENV)/.installed var
 	bash scripts/test.sh
 
-test-sqlite: $(VENV)/.installed
+test-sqlite: $(VENV)/.installed var
 	DEBUG=true $(PY) -m pytest -m "not browser"
 
-test-postgres: $(VENV)/.installed
+test-postgres: $(VENV)/.installed var
 	DEBUG=true DATABASE_URL=$(PG_URL) $(PY) -m pytest -m "not browser"
 
-test-browser: $(VENV)/.installed
+test-browser: $(VENV)/.installed var
 	DEBUG=true $(PY) -m pytest -m browser
 
 bench: $(VENV)/.installed
