@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "dialogue.workcalendar",
     "dialogue.staff",
     "dialogue.plans",
+    "dialogue.petitions",
     "dialogue.portal",
 ]
 
