@@ -8,6 +8,7 @@ urlpatterns = [
     path("organisation/", include("dialogue.organisation.urls")),
     path("calendar/", include("dialogue.workcalendar.urls")),
     path("plans/", include("dialogue.plans.urls")),
+    path("petitions/", include("dialogue.petitions.urls")),
     path("audit/", include("dialogue.core.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -13,7 +13,6 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 from docx import Document
@@ -352,14 +351,6 @@ def test_a_second_load_creates_nothing(loaded, db):
     assert counts == {"plans": 0, "conferences": 0, "tasks": 0}
     after = (Plan.objects.count(), Conference.objects.count(), Task.objects.count(), AuditEntry.objects.count())
     assert after == before
-
-
-def test_load_demo_reports_nothing_new_when_everything_is_loaded(loaded, db, settings, capsys):
-    settings.DEBUG = True
-
-    call_command("load_demo")
-
-    assert "Dữ liệu mẫu đã có đủ, không tạo thêm gì (" in capsys.readouterr().out
 
 
 # --- the regenerated documents ---------------------------------------------------------

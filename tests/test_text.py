@@ -20,3 +20,7 @@ def test_folding_removes_accents_and_maps_d_bar():
 
 def test_empty_values_fold_to_empty():
     assert fold("") == "" and normalize_text(None) == ""
+
+
+def test_the_lookalike_eth_folds_like_d_with_stroke():
+    assert fold("Ðường Ðồng Khởi") == fold("Đường Đồng Khởi") == "duong dong khoi"

@@ -21,6 +21,8 @@ def fold(value: str) -> str:
     """Fold to lower case ASCII-ish Vietnamese: 'Phường Phổ Minh' -> 'phuong pho minh'."""
     if not value:
         return ""
-    decomposed = unicodedata.normalize("NFD", value.replace("đ", "d").replace("Đ", "D"))
+    # Ð (U+00D0) and ð stand in for Đ and đ in some published texts.
+    value = value.replace("đ", "d").replace("Đ", "D").replace("ð", "d").replace("Ð", "D")
+    decomposed = unicodedata.normalize("NFD", value)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACES.sub(" ", stripped.lower()).strip()

@@ -24,6 +24,12 @@ class Capability(models.TextChoices):
     PLAN_VIEW = "plan.view"
     PLAN_MANAGE = "plan.manage"
     TASK_UPDATE = "task.update"
+    PETITION_VIEW = "petition.view"
+    PETITION_INTAKE = "petition.intake"
+    PETITION_TRIAGE = "petition.triage"
+    ANSWER_PREPARE = "answer.prepare"
+    ANSWER_REVIEW = "answer.review"
+    ANSWER_MODE = "answer.mode"
 
 
 _STAFF = set(Role.values)
@@ -41,6 +47,15 @@ CAPABILITIES: dict[str, set[str]] = {
     Capability.PLAN_MANAGE: {Role.ADMIN, Role.SECRETARIAT, Role.SYNTHESIS},
     # Marking a duty done: anyone working in the responsible unit, except supervisors.
     Capability.TASK_UPDATE: _STAFF - {Role.SUPERVISOR},
+    # Petitions received by a unit are read by everyone working over it; agencies see
+    # the groups they must answer or support.
+    Capability.PETITION_VIEW: _STAFF,
+    Capability.PETITION_INTAKE: {Role.ADMIN, Role.SECRETARIAT, Role.SYNTHESIS, Role.MTTQ},
+    Capability.PETITION_TRIAGE: {Role.ADMIN, Role.SECRETARIAT, Role.SYNTHESIS},
+    Capability.ANSWER_PREPARE: {Role.ADMIN, Role.AGENCY, Role.SECRETARIAT, Role.SYNTHESIS},
+    Capability.ANSWER_REVIEW: {Role.ADMIN, Role.SYNTHESIS},
+    # The chair decides which matters are answered live at the conference.
+    Capability.ANSWER_MODE: {Role.ADMIN, Role.SYNTHESIS, Role.CHAIR},
 }
 
 # Only a system administrator may hold a role over the whole country (no unit).

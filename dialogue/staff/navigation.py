@@ -12,6 +12,8 @@ MENU = [
     ("plans:plan_list", _("Plans"), Capability.PLAN_VIEW),
     ("plans:task_list", _("Tasks"), Capability.TASK_UPDATE),
     ("plans:calendar", _("Calendar"), Capability.PLAN_VIEW),
+    ("petitions:petition_list", _("Petitions"), Capability.PETITION_VIEW),
+    ("petitions:inbox", _("Answers"), Capability.ANSWER_PREPARE),
     ("organisation:unit_list", _("Organisation"), Capability.UNIT_VIEW),
     ("organisation:person_list", _("People"), Capability.PERSON_VIEW),
     ("workcalendar:year", _("Working-day calendar"), None),

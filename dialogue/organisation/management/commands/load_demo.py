@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from dialogue.core.errors import ServiceError
 from dialogue.organisation.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SIGNERS, demo_load
 from dialogue.organisation.models import User
+from dialogue.petitions.demo import petitions_demo_load
 from dialogue.plans.demo import plans_demo_load
 
 MSG_NOT_IN_PRODUCTION = (
@@ -17,8 +18,8 @@ MSG_NOT_IN_PRODUCTION = (
 class Command(BaseCommand):
     help = (
         "Load the demo: administrative units (with pre-2025 Thái Nguyên, Bắc Giang, Quảng Ngãi), "
-        "the bodies named in the five seed plans, the demo accounts and the five seed plans "
-        "with their conferences and tasks. Idempotent."
+        "the bodies named in the five seed plans, the demo accounts, the five seed plans "
+        "with their conferences and tasks, and the petitions raised at those conferences. Idempotent."
     )
 
     def add_arguments(self, parser):
@@ -36,11 +37,16 @@ class Command(BaseCommand):
             summary = demo_load()
             admin = User.objects.get(username=DEMO_ACCOUNTS[0].username)
             plans = plans_demo_load(actor=admin)
+            petitions = petitions_demo_load(actor=admin)
         except ServiceError as exc:
             raise CommandError(str(exc.message)) from None
         elapsed = time.monotonic() - started
-        plans_line = f"{plans['plans']} kế hoạch mẫu, {plans['conferences']} hội nghị, {plans['tasks']} nhiệm vụ mới"
-        if not any(summary.values()) and not any(plans.values()):
+        plans_line = (
+            f"{plans['plans']} kế hoạch mẫu, {plans['conferences']} hội nghị, {plans['tasks']} nhiệm vụ mới; "
+            f"{petitions['petitions']} ý kiến, kiến nghị mẫu, {petitions['groups']} ý kiến tổng hợp, "
+            f"{petitions['answers']} văn bản trả lời mới"
+        )
+        if not any(summary.values()) and not any(plans.values()) and not any(petitions.values()):
             self.stdout.write(f"Dữ liệu mẫu đã có đủ, không tạo thêm gì ({elapsed:.1f} giây).")
         elif not any(summary.values()):
             self.stdout.write(

@@ -1,0 +1,345 @@
+"""Petitions (ý kiến, kiến nghị, phản ánh), their groups after merging, and the answers
+agencies prepare. Names follow domain.md's glossary."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from dialogue.organisation.models import Level
+
+
+class Field(models.Model):
+    """Lĩnh vực; configurable by administrators, seeded with the twelve codes of issue 4."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=100)
+    is_active = models.BooleanField(_("in use"), default=True)
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("field")
+        verbose_name_plural = _("fields")
+
+    def __str__(self):
+        return self.name
+
+
+class JurisdictionLevel(models.TextChoices):
+    XA = "xa", _("Commune")
+    HUYEN = "huyen", _("District (before 07/2025)")
+    TINH = "tinh", _("Province")
+    TRUNG_UONG = "trung_uong", _("Central")
+
+
+# The organisation's levels for each jurisdiction code (Conference.scope_levels holds these).
+LEVEL_OF = {
+    JurisdictionLevel.XA: Level.COMMUNE,
+    JurisdictionLevel.HUYEN: Level.DISTRICT,
+    JurisdictionLevel.TINH: Level.PROVINCE,
+    JurisdictionLevel.TRUNG_UONG: Level.CENTRAL,
+}
+
+
+class Channel(models.TextChoices):
+    PAPER_CITIZEN = "paper_citizen", _("Paper form (citizens)")
+    PAPER_ORGANISATION = "paper_organisation", _("Paper form (agencies, units, Party members)")
+    SPEAKER_SLIP = "speaker_slip", _("Speaker registration slip")
+    SPOKEN = "spoken", _("Spoken at the conference")
+    MTTQ = "mttq", _("Fatherland Front or mass organisation synthesis")
+    VILLAGE = "village_meeting", _("Village meeting")
+    AGENCY_REPORT = "agency_report", _("Agency report")
+    ONLINE = "online", _("Online form")
+
+
+class PetitionerKind(models.TextChoices):
+    CITIZEN = "citizen", _("Citizen")
+    ORGANISATION = "organisation", _("Agency, unit or Party member")
+
+
+class PetitionStatus(models.TextChoices):
+    RECEIVED = "received", _("Received")
+    TRIAGED = "triaged", _("Classified")
+    GROUPED = "grouped", _("Merged into a group")
+    FORWARDED = "forwarded", _("Forwarded to the competent unit")
+    WITHDRAWN = "withdrawn", _("Withdrawn or not accepted")
+
+
+class AckKind(models.TextChoices):
+    ACCEPTED = "accepted", _("Accepted")
+    FORWARDED = "forwarded", _("Forwarded")
+
+
+class ImportBatch(models.Model):
+    """One Excel file imported for a conference; rows remember it so a re-import of the
+    same file creates nothing twice."""
+
+    conference = models.ForeignKey(
+        "plans.Conference", null=True, blank=True, on_delete=models.PROTECT, related_name="import_batches"
+    )
+    receiving_unit = models.ForeignKey("organisation.Unit", on_delete=models.PROTECT, related_name="+")
+    file_name = models.CharField(_("file"), max_length=255)
+    file_sha256 = models.CharField(max_length=64)
+    default_channel = models.CharField(_("channel"), max_length=24, choices=Channel.choices)
+    rows_total = models.PositiveIntegerField(default=0)
+    rows_created = models.PositiveIntegerField(default=0)
+    rows_skipped = models.PositiveIntegerField(default=0)
+    rows_invalid = models.PositiveIntegerField(default=0)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+
+    def __str__(self):
+        return self.file_name
+
+
+class GroupStatus(models.TextChoices):
+    OPEN = "open", _("Not yet assigned")
+    ASSIGNED = "assigned", _("Assigned, answer being prepared")
+    SUBMITTED = "submitted", _("Answer submitted for review")
+    RETURNED = "returned", _("Answer returned for revision")
+    APPROVED = "approved", _("Answer approved")
+
+
+class AnswerMode(models.TextChoices):
+    WRITTEN = "written", _("Written answer")
+    LIVE = "live", _("Answered live at the conference")
+
+
+class PetitionGroup(models.Model):
+    """Ý kiến tổng hợp: one summarised opinion of many petitioners, answered once."""
+
+    conference = models.ForeignKey(
+        "plans.Conference", null=True, blank=True, on_delete=models.PROTECT, related_name="petition_groups"
+    )
+    receiving_unit = models.ForeignKey(
+        "organisation.Unit", verbose_name=_("receiving unit"), on_delete=models.PROTECT, related_name="+"
+    )
+    summary = models.TextField(_("summarised opinion"))
+    search_folded = models.TextField(editable=False, blank=True)
+    field = models.ForeignKey(Field, null=True, blank=True, on_delete=models.PROTECT, verbose_name=_("field"))
+    level = models.CharField(_("jurisdiction"), max_length=12, choices=JurisdictionLevel.choices, blank=True)
+    lead_unit = models.ForeignKey(
+        "organisation.Unit",
+        verbose_name=_("lead agency"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="led_groups",
+    )
+    supporting_units = models.ManyToManyField(
+        "organisation.Unit", through="Support", related_name="supported_groups", verbose_name=_("supporting agencies")
+    )
+    due_date = models.DateField(_("answer due"), null=True, blank=True)
+    answer_mode = models.CharField(_("answer"), max_length=10, choices=AnswerMode.choices, default=AnswerMode.WRITTEN)
+    forwarded = models.BooleanField(_("forwarded outside the conference's scope"), default=False)
+    # Raised before: the group of an earlier conference this matter repeats.
+    previous_group = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="repeats",
+        verbose_name=_("raised before"),
+    )
+    times_raised = models.PositiveSmallIntegerField(_("times raised"), default=1)
+    status = models.CharField(_("status"), max_length=12, choices=GroupStatus.choices, default=GroupStatus.OPEN)
+    answer_text = models.TextField(_("approved answer"), blank=True)
+    approved_at = models.DateTimeField(null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("petition group")
+        verbose_name_plural = _("petition groups")
+        indexes = [models.Index(fields=["status", "due_date"])]
+
+    def __str__(self):
+        return self.summary[:100]
+
+
+class Support(models.Model):
+    """A supporting agency (phối hợp) of a group and what it contributed."""
+
+    group = models.ForeignKey(PetitionGroup, on_delete=models.CASCADE, related_name="supports")
+    unit = models.ForeignKey("organisation.Unit", on_delete=models.PROTECT, related_name="+")
+    contribution = models.TextField(_("contribution"), blank=True)
+    contributed_at = models.DateTimeField(null=True, blank=True)
+    contributed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["group", "unit"], name="support_once_per_unit")]
+        verbose_name = _("supporting agency")
+        verbose_name_plural = _("supporting agencies")
+
+    def __str__(self):
+        return str(self.unit)
+
+
+class Petition(models.Model):
+    """One opinion as a person raised it, through one channel. It enters once: a form's
+    submission key and an import row's fingerprint make repeats create nothing."""
+
+    conference = models.ForeignKey(
+        "plans.Conference", null=True, blank=True, on_delete=models.PROTECT, related_name="petitions"
+    )
+    receiving_unit = models.ForeignKey(
+        "organisation.Unit", verbose_name=_("receiving unit"), on_delete=models.PROTECT, related_name="+"
+    )
+    channel = models.CharField(_("channel"), max_length=24, choices=Channel.choices)
+    petitioner_kind = models.CharField(
+        _("petitioner"), max_length=12, choices=PetitionerKind.choices, default=PetitionerKind.CITIZEN
+    )
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    address_unit = models.ForeignKey(
+        "organisation.Unit",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("address matched to"),
+    )
+    organisation = models.CharField(_("organisation"), max_length=300, blank=True)
+    position = models.CharField(_("position, unit"), max_length=300, blank=True)
+    content = models.TextField(_("content"))
+    search_folded = models.TextField(editable=False, blank=True)
+    signature = models.TextField(editable=False, blank=True)
+    received_on = models.DateField(_("received on"))
+    ack_due = models.DateField(_("acknowledgment due"))
+    acknowledged_on = models.DateField(_("acknowledged on"), null=True, blank=True)
+    ack_kind = models.CharField(_("acknowledgment"), max_length=12, choices=AckKind.choices, blank=True)
+    field = models.ForeignKey(Field, null=True, blank=True, on_delete=models.PROTECT, verbose_name=_("field"))
+    level = models.CharField(_("jurisdiction"), max_length=12, choices=JurisdictionLevel.choices, blank=True)
+    competent_unit = models.ForeignKey(
+        "organisation.Unit",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("competent unit"),
+    )
+    # What the system suggested when the petition was classified, kept to measure and learn.
+    suggestion = models.JSONField(default=dict, blank=True)
+    triaged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    triaged_at = models.DateTimeField(null=True, blank=True)
+    group = models.ForeignKey(PetitionGroup, null=True, blank=True, on_delete=models.SET_NULL, related_name="petitions")
+    # A petition from an earlier conference that this one repeats (“đã nêu nhiều lần”).
+    repeat_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="repeated_by")
+    status = models.CharField(
+        _("status"), max_length=12, choices=PetitionStatus.choices, default=PetitionStatus.RECEIVED
+    )
+    import_batch = models.ForeignKey(
+        ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="petitions"
+    )
+    import_row = models.PositiveIntegerField(null=True, blank=True)
+    fingerprint = models.CharField(max_length=64, blank=True)
+    submission_key = models.UUIDField(null=True, blank=True, unique=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["-received_on", "-id"]
+        verbose_name = _("petition")
+        verbose_name_plural = _("petitions")
+        constraints = [
+            # The same row (same person, phone and content) imported again for the same
+            # unit and conference creates nothing.
+            models.UniqueConstraint(
+                fields=["receiving_unit", "conference", "fingerprint"],
+                condition=~Q(fingerprint=""),
+                name="petition_fingerprint_once",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["receiving_unit", "received_on"]),
+            models.Index(fields=["status", "ack_due"]),
+        ]
+
+    def __str__(self):
+        return self.content[:100]
+
+
+class AnswerStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("Submitted")
+    RETURNED = "returned", _("Returned")
+    APPROVED = "approved", _("Approved")
+
+
+class Answer(models.Model):
+    """One version of the lead agency's answer; the synthesis board returns or approves it."""
+
+    group = models.ForeignKey(PetitionGroup, on_delete=models.CASCADE, related_name="answers")
+    text = models.TextField(_("answer"))
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    submitted_at = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(_("status"), max_length=12, choices=AnswerStatus.choices, default=AnswerStatus.SUBMITTED)
+    review_comment = models.TextField(_("review comment"), blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-submitted_at", "-id"]
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+
+    def __str__(self):
+        return self.text[:100]
+
+
+class Attachment(models.Model):
+    """Evidence attached to an answer (decisions, photos, minutes)."""
+
+    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(upload_to="answers/%Y/%m/", max_length=255)
+    name = models.CharField(max_length=255)
+    size = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self):
+        return self.name
+
+
+class SavedFilter(models.Model):
+    """A person's named search over petitions (the query string of the list)."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="petition_filters")
+    name = models.CharField(_("name"), max_length=120)
+    query = models.CharField(max_length=1000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["owner", "name"], name="saved_filter_name_once")]
+
+    def __str__(self):
+        return self.name
+
+
+def new_submission_key() -> uuid.UUID:
+    return uuid.uuid4()

@@ -1,0 +1,718 @@
+"""Petition intake, triage, merging, assignment and answers. Views parse input, look
+things up through scoped selectors, call one service and render."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from pathlib import Path
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from dialogue.core.errors import ServiceError
+from dialogue.organisation.models import Unit, UnitCategory, UnitStatus
+from dialogue.organisation.roles import Capability
+from dialogue.organisation.selectors import scope_q, user_can
+from dialogue.petitions import imports, selectors, services
+from dialogue.petitions.forms import (
+    AckForm,
+    AnswerForm,
+    AnswerModeForm,
+    AssignForm,
+    ContributionForm,
+    FilterForm,
+    ForwardForm,
+    GroupForm,
+    ImportForm,
+    PetitionEditForm,
+    PetitionForm,
+    ReviewForm,
+    SavedFilterForm,
+    TriageForm,
+)
+from dialogue.petitions.models import (
+    Attachment,
+    Field,
+    GroupStatus,
+    Petition,
+    PetitionerKind,
+    PetitionStatus,
+)
+from dialogue.petitions.suggest import suggest
+from dialogue.plans.selectors import conference_get_for_user
+from dialogue.plans.services import administrative_area
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _form_error(form, error: ServiceError) -> None:
+    if error.field and error.field in form.fields:
+        form.add_error(error.field, str(error.message))
+    else:
+        form.add_error(None, str(error.message))
+
+
+def _post(request, call, success: str) -> bool:
+    try:
+        call()
+    except ServiceError as error:
+        messages.error(request, str(error.message))
+        return False
+    messages.success(request, success)
+    return True
+
+
+def _require(user, capability: str, unit: Unit | None = None) -> None:
+    if not user_can(user, capability, unit):
+        raise PermissionDenied
+
+
+def _bodies(area: Unit):
+    """Agencies and bodies of an area that can answer or support (not villages)."""
+    return (
+        Unit.objects.filter(path__startswith=area.path, status=UnitStatus.ACTIVE)
+        .exclude(kind__category=UnitCategory.ADMINISTRATIVE)
+        .select_related("kind")
+        .order_by("level", "kind__sort_order", "name_folded")
+    )
+
+
+def _competent_candidates(unit: Unit):
+    """Bodies of the receiving unit's province: its own and its communes' (for forwarding)."""
+    area = administrative_area(unit)
+    province = area
+    while province.parent_id and province.level > 1:
+        province = province.parent
+    return _bodies(province)
+
+
+# ---------------------------------------------------------------- lists
+
+
+def _filters_from(request) -> tuple[FilterForm, selectors.PetitionFilters]:
+    form = FilterForm(request.GET or None)
+    f = selectors.PetitionFilters()
+    if form.is_valid():
+        data = form.cleaned_data
+        f = selectors.PetitionFilters(
+            query=data["q"] or "",
+            conference=data["conference"],
+            field=data["field"] or "",
+            level=data["level"] or "",
+            agency=data["agency"],
+            status=data["status"] or "",
+            channel=data["channel"] or "",
+            date_from=data["date_from"],
+            date_to=data["date_to"],
+            raised_before=data["raised_before"],
+            ack_due=data["ack_due"],
+        )
+    return form, f
+
+
+@login_required
+def petition_list(request):
+    if not user_can(request.user, Capability.PETITION_VIEW) and not user_can(request.user, Capability.ANSWER_PREPARE):
+        raise PermissionDenied
+    form, filters = _filters_from(request)
+    conference = None
+    if filters.conference:
+        conference = conference_get_for_user(user=request.user, pk=filters.conference)
+    petitions = selectors.petition_list_for_user(user=request.user, filters=filters)
+    page = Paginator(petitions, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "conference": conference,
+        "querystring": query.urlencode(),
+        "saved_filters": request.user.petition_filters.all(),
+        "save_form": SavedFilterForm(initial={"query": query.urlencode()}),
+        "can_intake": user_can(request.user, Capability.PETITION_INTAKE),
+        "can_triage": user_can(request.user, Capability.PETITION_TRIAGE),
+        "ack_overdue": selectors.ack_due_count(user=request.user),
+        "today": timezone.localdate(),
+    }
+    return render(request, "petitions/petition_list.html", context)
+
+
+@login_required
+@require_POST
+def filter_save(request):
+    form = SavedFilterForm(request.POST)
+    if form.is_valid():
+        _post(
+            request,
+            lambda: services.saved_filter_save(
+                owner=request.user, name=form.cleaned_data["name"], query=form.cleaned_data["query"]
+            ),
+            _("The search was saved."),
+        )
+    return redirect(f"{reverse('petitions:petition_list')}?{request.POST.get('query', '')}")
+
+
+@login_required
+@require_POST
+def filter_delete(request, pk: int):
+    services.saved_filter_delete(owner=request.user, pk=pk)
+    return redirect("petitions:petition_list")
+
+
+# ---------------------------------------------------------------- intake
+
+
+def _intake_units(user):
+    return Unit.objects.filter(scope_q(user, Capability.PETITION_INTAKE), status=UnitStatus.ACTIVE)
+
+
+@login_required
+def petition_create(request):
+    _require(request.user, Capability.PETITION_INTAKE)
+    kind = request.GET.get("kind") or request.POST.get("kind") or "citizen"
+    if kind not in ("citizen", "organisation"):
+        raise Http404
+    conference = None
+    conference_id = request.GET.get("conference") or request.POST.get("conference")
+    if conference_id and str(conference_id).isdigit():
+        conference = conference_get_for_user(user=request.user, pk=int(conference_id))
+    units = _intake_units(request.user)
+    initial = {"submission_key": uuid.uuid4(), "received_on": timezone.localdate()}
+    if conference is not None:
+        initial["receiving_unit"] = conference.plan.issuing_unit_id
+        if conference.date and conference.date < timezone.localdate():
+            initial["received_on"] = conference.date
+    form = PetitionForm(request.POST or None, unit_queryset=units, kind=kind, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            petition = services.petition_receive(
+                actor=request.user,
+                receiving_unit=data["receiving_unit"],
+                conference=conference,
+                channel=data["channel"],
+                petitioner_kind=PetitionerKind.ORGANISATION if kind == "organisation" else PetitionerKind.CITIZEN,
+                name=data.get("name", ""),
+                phone=data.get("phone", ""),
+                address=data.get("address", ""),
+                organisation=data.get("organisation", ""),
+                position=data.get("position", ""),
+                content=data["content"],
+                received_on=data["received_on"],
+                submission_key=data["submission_key"],
+            )
+        except ServiceError as error:
+            _form_error(form, error)  # the typed text stays in the form
+        else:
+            messages.success(request, _("The petition was recorded."))
+            if request.POST.get("next") == "another":
+                params = {"kind": kind}
+                if conference:
+                    params["conference"] = conference.pk
+                return redirect(f"{reverse('petitions:petition_create')}?{urlencode(params)}")
+            return redirect("petitions:petition_detail", petition.pk)
+    chosen = form["receiving_unit"].value()
+    current = units.filter(pk=chosen).first() if chosen and str(chosen).isdigit() else None
+    context = {"form": form, "kind": kind, "conference": conference, "current_unit": current}
+    return render(request, "petitions/petition_form.html", context)
+
+
+@login_required
+def petition_detail(request, pk: int):
+    petition = selectors.petition_get_for_user(user=request.user, pk=pk)
+    unit = petition.receiving_unit
+    can_triage = user_can(request.user, Capability.PETITION_TRIAGE, unit)
+    can_intake = user_can(request.user, Capability.PETITION_INTAKE, unit)
+    competent = _competent_candidates(unit)
+    context = {
+        "petition": petition,
+        "can_triage": can_triage,
+        "can_intake": can_intake,
+        "similar": selectors.similar_petitions(user=request.user, petition=petition) if can_triage else [],
+        "outside_scope": services.outside_scope(petition),
+        "today": timezone.localdate(),
+    }
+    if can_triage and petition.status in (PetitionStatus.RECEIVED, PetitionStatus.TRIAGED, PetitionStatus.GROUPED):
+        suggestion = suggest(petition)
+        initial = {
+            "field": petition.field_id or _field_id(suggestion),
+            "level": petition.level or suggestion["level"],
+            "competent_unit": petition.competent_unit_id
+            or (suggestion["agencies"][0]["id"] if suggestion["agencies"] else None),
+        }
+        context["suggestion"] = suggestion
+        context["triage_form"] = TriageForm(initial=initial, unit_queryset=competent)
+        context["forward_form"] = ForwardForm(
+            initial={"competent_unit": petition.competent_unit_id}, unit_queryset=competent
+        )
+    if can_intake and not petition.acknowledged_on:
+        context["ack_form"] = AckForm(initial={"kind": "forwarded" if petition.status == "forwarded" else "accepted"})
+    return render(request, "petitions/petition_detail.html", context)
+
+
+def _field_id(suggestion: dict) -> int | None:
+    if not suggestion["fields"]:
+        return None
+    field = Field.objects.filter(code=suggestion["fields"][0]["code"]).first()
+    return field.pk if field else None
+
+
+@login_required
+def petition_update(request, pk: int):
+    petition = selectors.petition_get_for_user(user=request.user, pk=pk)
+    _require(request.user, Capability.PETITION_INTAKE, petition.receiving_unit)
+    names = ["channel", "name", "organisation", "position", "phone", "address", "content", "received_on"]
+    initial = {name: getattr(petition, name) for name in names} | {"version": petition.version}
+    form = PetitionEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version")
+        try:
+            services.petition_update(actor=request.user, petition=petition, expected_version=version, **data)
+        except ServiceError as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("The petition was saved."))
+            return redirect("petitions:petition_detail", petition.pk)
+    return render(request, "petitions/petition_edit.html", {"form": form, "petition": petition})
+
+
+@login_required
+@require_POST
+def petition_triage(request, pk: int):
+    petition = selectors.petition_get_for_user(user=request.user, pk=pk)
+    _require(request.user, Capability.PETITION_TRIAGE, petition.receiving_unit)
+    form = TriageForm(request.POST, unit_queryset=_competent_candidates(petition.receiving_unit))
+    if form.is_valid():
+        data = form.cleaned_data
+        _post(
+            request,
+            lambda: services.petition_triage(
+                actor=request.user,
+                petition=petition,
+                field=data["field"],
+                level=data["level"],
+                competent_unit=data["competent_unit"],
+                suggestion=suggest(petition),
+            ),
+            _("The classification was saved."),
+        )
+    else:
+        messages.error(request, _("Choose the field and the jurisdiction."))
+    return redirect("petitions:petition_detail", petition.pk)
+
+
+@login_required
+@require_POST
+def petition_forward(request, pk: int):
+    petition = selectors.petition_get_for_user(user=request.user, pk=pk)
+    _require(request.user, Capability.PETITION_TRIAGE, petition.receiving_unit)
+    form = ForwardForm(request.POST, unit_queryset=_competent_candidates(petition.receiving_unit))
+    if form.is_valid():
+        if _post(
+            request,
+            lambda: services.petition_forward(
+                actor=request.user, petition=petition, competent_unit=form.cleaned_data["competent_unit"]
+            ),
+            _("The petition was forwarded; its answer will come back to this conference."),
+        ):
+            return redirect("petitions:group_detail", Petition.objects.get(pk=petition.pk).group_id)
+    else:
+        messages.error(request, _("Choose the competent unit."))
+    return redirect("petitions:petition_detail", petition.pk)
+
+
+@login_required
+@require_POST
+def petition_acknowledge(request, pk: int):
+    petition = selectors.petition_get_for_user(user=request.user, pk=pk)
+    _require(request.user, Capability.PETITION_INTAKE, petition.receiving_unit)
+    form = AckForm(request.POST)
+    if form.is_valid():
+        _post(
+            request,
+            lambda: services.petition_acknowledge(
+                actor=request.user, petition=petition, kind=form.cleaned_data["kind"],
+                on_date=form.cleaned_data["on_date"],
+            ),
+            _("The acknowledgment was recorded."),
+        )  # fmt: skip
+    return redirect("petitions:petition_detail", petition.pk)
+
+
+# ---------------------------------------------------------------- groups
+
+
+def _selected_petitions(request) -> list[Petition]:
+    ids = [int(x) for x in request.POST.getlist("petitions") if x.isdigit()]
+    visible = selectors.petition_list_for_user(user=request.user).filter(pk__in=ids)
+    return list(visible)
+
+
+@login_required
+@require_POST
+def group_create(request):
+    petitions = _selected_petitions(request)
+    if not petitions:
+        messages.error(request, _("Choose at least one petition."))
+        return redirect(request.POST.get("back") or "petitions:petition_list")
+    _require(request.user, Capability.PETITION_TRIAGE, petitions[0].receiving_unit)
+    try:
+        group = services.group_create(actor=request.user, petitions=petitions, summary=request.POST.get("summary", ""))
+    except ServiceError as error:
+        messages.error(request, str(error.message))
+        return redirect(request.POST.get("back") or "petitions:petition_list")
+    messages.success(request, _("%(count)s petitions were merged into one group.") % {"count": len(petitions)})
+    return redirect("petitions:group_detail", group.pk)
+
+
+@login_required
+@require_POST
+def group_add(request, pk: int):
+    group = selectors.group_get_for_user(user=request.user, pk=pk)
+    _require(request.user, Capability.PETITION_TRIAGE, group.receiving_unit)
+    petitions = _selected_petitions(request)
+    _post(request, lambda: services.group_add(actor=request.user, group=group, petitions=petitions),
+          _("The petitions were added to the group."))  # fmt: skip
+    return redirect("petitions:group_detail", group.pk)
+
+
+@login_required
+@require_POST
+def group_split(request, pk: int):
+    group = selectors.group_get_for_user(user=request.user, pk=pk)
+    _require(request.user, Capability.PETITION_TRIAGE, group.receiving_unit)
+    petitions = list(group.petitions.filter(pk__in=[int(x) for x in request.POST.getlist("petitions") if x.isdigit()]))
+    try:
+        new_group = services.group_split(actor=request.user, group=group, petitions=petitions)
+    except ServiceError as error:
+        messages.error(request, str(error.message))
+        return redirect("petitions:group_detail", group.pk)
+    messages.success(request, _("The petitions were split into a new group."))
+    return redirect("petitions:group_detail", new_group.pk)
+
+
+@login_required
+def group_detail(request, pk: int):
+    group = selectors.group_get_for_user(user=request.user, pk=pk)
+    unit = group.receiving_unit
+    user = request.user
+    can_triage = user_can(user, Capability.PETITION_TRIAGE, unit)
+    can_answer = services.can_answer(user, group) and group.status in (GroupStatus.ASSIGNED, GroupStatus.RETURNED)
+    can_contribute = services.can_contribute(user, group) and group.status != GroupStatus.APPROVED
+    can_review = user_can(user, Capability.ANSWER_REVIEW, unit) and group.status == GroupStatus.SUBMITTED
+    bodies = _competent_candidates(unit)
+    context = {
+        "group": group,
+        "petitions": group.petitions.select_related("field", "conference").order_by("received_on", "id"),
+        "supports": group.supports.select_related("unit", "contributed_by"),
+        "answers": group.answers.select_related("submitted_by", "reviewed_by").prefetch_related("attachments"),
+        "can_triage": can_triage,
+        "can_answer": can_answer,
+        "can_contribute": can_contribute,
+        "can_review": can_review,
+        "can_mode": user_can(user, Capability.ANSWER_MODE, unit),
+        "repeats": group.previous_group,
+    }
+    if can_triage:
+        context["group_form"] = GroupForm(
+            initial={"summary": group.summary, "field": group.field_id, "level": group.level}
+        )
+        if group.status in (GroupStatus.OPEN, GroupStatus.ASSIGNED, GroupStatus.RETURNED):
+            context["assign_form"] = AssignForm(
+                initial={
+                    "lead_unit": group.lead_unit_id,
+                    "supporting_units": [s.unit_id for s in context["supports"]],
+                    "due_date": group.due_date,
+                },
+                unit_queryset=bodies,
+            )
+    if can_answer:
+        latest = group.answers.first()
+        context["answer_form"] = AnswerForm(initial={"text": latest.text if latest else ""})
+    if can_contribute:
+        context["contribution_form"] = ContributionForm()
+    if can_review:
+        context["review_form"] = ReviewForm()
+    if context["can_mode"]:
+        context["mode_form"] = AnswerModeForm(initial={"mode": group.answer_mode})
+    return render(request, "petitions/group_detail.html", context)
+
+
+def _group_post(request, pk, form_class, call, message, **form_kwargs):
+    group = selectors.group_get_for_user(user=request.user, pk=pk)
+    form = form_class(request.POST, request.FILES, **{k: v(group) for k, v in form_kwargs.items()})
+    if form.is_valid():
+        try:
+            call(group, form.cleaned_data)
+        except ServiceError as error:
+            messages.error(request, str(error.message))
+        else:
+            messages.success(request, message)
+    else:
+        for field, errors in form.errors.items():
+            label = form.fields[field].label if field in form.fields else ""
+            messages.error(request, f"{label}: {' '.join(errors)}" if label else " ".join(errors))
+    return redirect("petitions:group_detail", group.pk)
+
+
+@login_required
+@require_POST
+def group_update(request, pk: int):
+    def call(group, data):
+        return services.group_update(
+            actor=request.user, group=group, summary=data["summary"], field=data["field"], level=data["level"]
+        )
+
+    return _group_post(request, pk, GroupForm, call, _("The group was saved."))
+
+
+@login_required
+@require_POST
+def group_assign(request, pk: int):
+    def call(group, data):
+        return services.group_assign(
+            actor=request.user,
+            group=group,
+            lead_unit=data["lead_unit"],
+            supporting_units=list(data["supporting_units"]),
+            due_date=data["due_date"],
+        )
+
+    return _group_post(
+        request, pk, AssignForm, call, _("The group was assigned."),
+        unit_queryset=lambda g: _competent_candidates(g.receiving_unit),
+    )  # fmt: skip
+
+
+@login_required
+@require_POST
+def answer_submit(request, pk: int):
+    def call(group, data):
+        return services.answer_submit(actor=request.user, group=group, text=data["text"], files=data["files"])
+
+    return _group_post(request, pk, AnswerForm, call, _("The answer was submitted for review."))
+
+
+@login_required
+@require_POST
+def support_contribute(request, pk: int):
+    def call(group, data):
+        return services.support_contribute(actor=request.user, group=group, text=data["text"])
+
+    return _group_post(request, pk, ContributionForm, call, _("Your contribution was added."))
+
+
+@login_required
+@require_POST
+def answer_review(request, pk: int):
+    def call(group, data):
+        return services.answer_review(
+            actor=request.user, group=group, approve=data["decision"] == "approve", comment=data["comment"]
+        )
+
+    return _group_post(request, pk, ReviewForm, call, _("The review was recorded."))
+
+
+@login_required
+@require_POST
+def answer_mode(request, pk: int):
+    def call(group, data):
+        return services.group_set_answer_mode(actor=request.user, group=group, mode=data["mode"])
+
+    return _group_post(request, pk, AnswerModeForm, call, _("Saved."))
+
+
+@login_required
+def attachment_download(request, pk: int):
+    attachment = Attachment.objects.filter(pk=pk).select_related("answer__group").first()
+    if attachment is None:
+        raise Http404
+    selectors.group_get_for_user(user=request.user, pk=attachment.answer.group_id)  # 404 outside scope
+    response = FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+def inbox(request):
+    _require(request.user, Capability.ANSWER_PREPARE)
+    state = request.GET.get("state", "open")
+    if state not in ("open", "late", "returned", "approved", "all"):
+        state = "open"
+    rows = selectors.inbox_for_user(user=request.user, state=state)
+    return render(request, "petitions/inbox.html", {"rows": rows, "state": state, "today": timezone.localdate()})
+
+
+@login_required
+def conference_groups(request, pk: int):
+    conference = conference_get_for_user(user=request.user, pk=pk)
+    groups = selectors.group_list_for_user(user=request.user, conference=conference)
+    context = {
+        "conference": conference,
+        "groups": groups,
+        "pending": selectors.petition_list_for_user(
+            user=request.user, filters=selectors.PetitionFilters(conference=conference.pk)
+        ).filter(group__isnull=True, status__in=[PetitionStatus.RECEIVED, PetitionStatus.TRIAGED]),
+        "can_intake": user_can(request.user, Capability.PETITION_INTAKE, conference.plan.issuing_unit),
+        "can_triage": user_can(request.user, Capability.PETITION_TRIAGE, conference.plan.issuing_unit),
+    }
+    return render(request, "petitions/conference_groups.html", context)
+
+
+@login_required
+def conference_report(request, pk: int, fmt: str):
+    from dialogue.petitions import documents
+
+    conference = conference_get_for_user(user=request.user, pk=pk)
+    _require(request.user, Capability.PETITION_VIEW, conference.plan.issuing_unit)
+    groups = (
+        selectors.group_list_for_user(user=request.user, conference=conference)
+        .select_related("field", "lead_unit", "previous_group")
+        .prefetch_related("petitions", "supports__unit")
+    )
+    name = f"bao-cao-tong-hop-y-kien-hoi-nghi-{conference.pk}"
+    if fmt == "xlsx":
+        data, content_type = documents.synthesis_report_workbook(conference, groups), XLSX
+    elif fmt in ("docx", "pdf"):
+        from dialogue.documents import PdfUnavailable, docx_to_pdf, render_docx
+
+        data, content_type = render_docx(documents.synthesis_report_document(conference, groups)), DOCX
+        if fmt == "pdf":
+            try:
+                data, content_type = docx_to_pdf(data), "application/pdf"
+            except PdfUnavailable:
+                raise Http404 from None
+    else:
+        raise Http404
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
+
+
+@login_required
+def paper_form(request, pk: int, kind: str):
+    from dialogue.petitions import documents
+
+    conference = conference_get_for_user(user=request.user, pk=pk)
+    if kind not in ("citizen", "organisation"):
+        raise Http404
+    online_url = request.build_absolute_uri(reverse("portal:home")) + f"?hoi-nghi={conference.pk}"
+    data = documents.paper_form_document(conference, kind, online_url=online_url)
+    response = HttpResponse(data, content_type=DOCX)
+    response["Content-Disposition"] = f'attachment; filename="phieu-y-kien-{kind}-{conference.pk}.docx"'
+    return response
+
+
+# ---------------------------------------------------------------- import
+
+
+def _import_dir() -> Path:
+    path = Path(settings.MEDIA_ROOT) / "imports"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@login_required
+def import_upload(request):
+    _require(request.user, Capability.PETITION_INTAKE)
+    conference = None
+    conference_id = request.GET.get("conference") or request.POST.get("conference")
+    if conference_id and str(conference_id).isdigit():
+        conference = conference_get_for_user(user=request.user, pk=int(conference_id))
+    units = _intake_units(request.user)
+    initial = {"receiving_unit": conference.plan.issuing_unit_id} if conference else {}
+    form = ImportForm(request.POST or None, request.FILES or None, unit_queryset=units, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.files["file"].read()
+        digest = hashlib.sha256(data).hexdigest()
+        (_import_dir() / f"{digest}.xlsx").write_bytes(data)
+        params = {
+            "file": digest,
+            "name": form.cleaned_data["file"].name[:200],
+            "unit": form.cleaned_data["receiving_unit"].pk,
+            "channel": form.cleaned_data["channel"],
+        }
+        if conference:
+            params["conference"] = conference.pk
+        return redirect(f"{reverse('petitions:import_preview')}?{urlencode(params)}")
+    chosen = form["receiving_unit"].value()
+    current = units.filter(pk=chosen).first() if chosen and str(chosen).isdigit() else None
+    return render(
+        request, "petitions/import_upload.html", {"form": form, "conference": conference, "current_unit": current}
+    )
+
+
+@login_required
+def import_preview(request):
+    _require(request.user, Capability.PETITION_INTAKE)
+    params = request.POST if request.method == "POST" else request.GET
+    digest = params.get("file", "")
+    if len(digest) != 64 or not all(c in "0123456789abcdef" for c in digest):
+        raise Http404
+    path = _import_dir() / f"{digest}.xlsx"
+    if not path.exists():
+        raise Http404
+    unit = _intake_units(request.user).filter(pk=params.get("unit") or 0).first()
+    if unit is None:
+        raise Http404
+    conference = None
+    if str(params.get("conference", "")).isdigit():
+        conference = conference_get_for_user(user=request.user, pk=int(params["conference"]))
+    channel = params.get("channel", "mttq")
+    result = imports.preview(path.read_bytes())
+    if request.method == "POST" and not result.file_errors:
+        only_valid = params.get("mode") == "valid"
+        try:
+            batch = imports.commit(
+                actor=request.user,
+                data=path.read_bytes(),
+                file_name=params.get("name", "danh-sach.xlsx"),
+                receiving_unit=unit,
+                conference=conference,
+                default_channel=channel,
+                only_valid=only_valid,
+            )
+        except ServiceError as error:
+            messages.error(request, str(error.message))
+        else:
+            path.unlink(missing_ok=True)
+            messages.success(
+                request,
+                _("Imported: %(created)s new petitions, %(skipped)s already recorded, %(invalid)s rows left out.")
+                % {"created": batch.rows_created, "skipped": batch.rows_skipped, "invalid": batch.rows_invalid},
+            )
+            target = reverse("petitions:petition_list")
+            if conference:
+                target += f"?conference={conference.pk}"
+            return redirect(target)
+    context = {
+        "result": result,
+        "params": params,
+        "unit": unit,
+        "conference": conference,
+        "rows": result.rows[:500],
+        "more_rows": max(0, len(result.rows) - 500),
+    }
+    return render(request, "petitions/import_preview.html", context)
+
+
+@login_required
+def import_template(request):
+    from dialogue.petitions.excel import build_template
+
+    response = HttpResponse(build_template(), content_type=XLSX)
+    response["Content-Disposition"] = 'attachment; filename="mau-danh-sach-y-kien-kien-nghi.xlsx"'
+    return response
