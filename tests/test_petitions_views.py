@@ -50,7 +50,7 @@ def _pages(s):
         reverse("petitions:conference_groups", args=[s["conference"].pk]),
         reverse("petitions:conference_report", args=[s["conference"].pk, "docx"]),
         reverse("petitions:conference_report", args=[s["conference"].pk, "xlsx"]),
-        reverse("petitions:paper_form", args=[s["conference"].pk, "citizen"]),
+        reverse("petitions:paper_form", args=[s["conference"].pk, "citizen", "docx"]),
     ]
 
 

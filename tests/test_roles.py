@@ -18,6 +18,10 @@ PAGES = {
     "plans:calendar": set(Role.values),
     "plans:task_list": set(Role.values) - {Role.SUPERVISOR},
     "plans:plan_create": {Role.ADMIN, Role.SECRETARIAT, Role.SYNTHESIS},
+    "petitions:petition_list": set(Role.values),
+    "petitions:petition_create": {Role.ADMIN, Role.SECRETARIAT, Role.SYNTHESIS, Role.MTTQ},
+    "petitions:import_upload": {Role.ADMIN, Role.SECRETARIAT, Role.SYNTHESIS, Role.MTTQ},
+    "petitions:inbox": {Role.ADMIN, Role.AGENCY, Role.SECRETARIAT, Role.SYNTHESIS},
 }
 
 
@@ -90,3 +94,19 @@ def test_each_role_reads_the_communes_plans_and_only_planners_may_change_them(lo
     expected = 200 if role in MANAGE_PLANS else 403
     assert client.get(reverse("plans:plan_update", args=[plan.pk])).status_code == expected
     assert client.get(reverse("plans:conference_update", args=[conference.pk])).status_code == expected
+
+
+@pytest.mark.parametrize("role", Role.values)
+def test_each_role_reads_the_communes_petitions_and_only_triagers_classify_them(login, holder, cast, role):
+    from dialogue.petitions.models import Channel
+    from dialogue.petitions.services import petition_receive
+
+    petition = petition_receive(
+        actor=cast.commune_officer, receiving_unit=cast.tree.commune, channel=Channel.VILLAGE,
+        content="Đề nghị sửa chữa đường liên thôn Nà Đon.",
+    )  # fmt: skip
+    client = login(holder(role))
+    page = client.get(reverse("petitions:petition_detail", args=[petition.pk]))
+    assert page.status_code == 200
+    triage = client.post(reverse("petitions:petition_triage", args=[petition.pk]), {})
+    assert triage.status_code == (302 if role in {Role.ADMIN, Role.SECRETARIAT, Role.SYNTHESIS} else 403)

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from dialogue.lib.text import fold
 from dialogue.organisation.roles import Capability
-from dialogue.organisation.selectors import scope_q
+from dialogue.organisation.selectors import scope_q, user_can
 from dialogue.petitions import similarity
 from dialogue.petitions.models import GroupStatus, Petition, PetitionGroup, PetitionStatus, Support
 from dialogue.plans.services import administrative_area
@@ -196,3 +196,26 @@ def ack_due_count(*, user) -> int:
         .exclude(status=PetitionStatus.WITHDRAWN)
         .count()
     )
+
+
+def petition_work_summary(*, user) -> dict:
+    """Counts for the home page: what waits for classification, for acknowledgment and for answers."""
+    today = timezone.localdate()
+    summary = {"to_triage": 0, "ack_overdue": 0, "to_review": 0, "answers_due": 0, "answers_late": 0}
+    if user_can(user, Capability.PETITION_TRIAGE):
+        own = Petition.objects.filter(scope_q(user, Capability.PETITION_TRIAGE, field="receiving_unit__path"))
+        summary["to_triage"] = own.filter(status=PetitionStatus.RECEIVED).count()
+    if user_can(user, Capability.PETITION_INTAKE):
+        summary["ack_overdue"] = ack_due_count(user=user)
+    if user_can(user, Capability.ANSWER_REVIEW):
+        summary["to_review"] = PetitionGroup.objects.filter(
+            scope_q(user, Capability.ANSWER_REVIEW, field="receiving_unit__path"), status=GroupStatus.SUBMITTED
+        ).count()
+    if user_can(user, Capability.ANSWER_PREPARE):
+        mine = PetitionGroup.objects.filter(
+            scope_q(user, Capability.ANSWER_PREPARE, field="lead_unit__path"),
+            status__in=[GroupStatus.ASSIGNED, GroupStatus.RETURNED],
+        )
+        summary["answers_due"] = mine.count()
+        summary["answers_late"] = mine.filter(due_date__lt=today).count()
+    return summary

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from dialogue.core.errors import ServiceError
+from dialogue.documents.pdf import libreoffice_path
 from dialogue.organisation.models import Unit, UnitCategory, UnitStatus
 from dialogue.organisation.roles import Capability
 from dialogue.organisation.selectors import scope_q, user_can
@@ -568,6 +569,7 @@ def conference_groups(request, pk: int):
         ).filter(group__isnull=True, status__in=[PetitionStatus.RECEIVED, PetitionStatus.TRIAGED]),
         "can_intake": user_can(request.user, Capability.PETITION_INTAKE, conference.plan.issuing_unit),
         "can_triage": user_can(request.user, Capability.PETITION_TRIAGE, conference.plan.issuing_unit),
+        "pdf_available": libreoffice_path() is not None,
     }
     return render(request, "petitions/conference_groups.html", context)
 
@@ -603,16 +605,23 @@ def conference_report(request, pk: int, fmt: str):
 
 
 @login_required
-def paper_form(request, pk: int, kind: str):
+def paper_form(request, pk: int, kind: str, fmt: str = "docx"):
+    """The seed 000 paper forms for a conference, with a QR code to send opinions online."""
+    from dialogue.documents import PdfUnavailable, docx_to_pdf
     from dialogue.petitions import documents
 
     conference = conference_get_for_user(user=request.user, pk=pk)
-    if kind not in ("citizen", "organisation"):
+    if kind not in ("citizen", "organisation") or fmt not in ("docx", "pdf"):
         raise Http404
     online_url = request.build_absolute_uri(reverse("portal:home")) + f"?hoi-nghi={conference.pk}"
-    data = documents.paper_form_document(conference, kind, online_url=online_url)
-    response = HttpResponse(data, content_type=DOCX)
-    response["Content-Disposition"] = f'attachment; filename="phieu-y-kien-{kind}-{conference.pk}.docx"'
+    data, content_type = documents.paper_form_document(conference, kind, online_url=online_url), DOCX
+    if fmt == "pdf":
+        try:
+            data, content_type = docx_to_pdf(data), "application/pdf"
+        except PdfUnavailable:
+            raise Http404 from None
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="phieu-y-kien-{kind}-{conference.pk}.{fmt}"'
     return response
 
 

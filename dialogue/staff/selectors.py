@@ -8,6 +8,7 @@ from dialogue.core.selectors import audit_list_for_user
 from dialogue.lib.workdays import statutory_holidays
 from dialogue.organisation.roles import Capability
 from dialogue.organisation.selectors import active_roles, unit_subtree_counts, user_can
+from dialogue.petitions.selectors import petition_work_summary
 from dialogue.plans.selectors import tasks_for_home, upcoming_conferences
 from dialogue.workcalendar.selectors import get_calendar
 
@@ -45,6 +46,7 @@ def home_summary(*, user) -> dict:
         "task_total": task_total,
         "upcoming_conferences": upcoming_conferences(user=user) if user_can(user, Capability.PLAN_VIEW) else [],
         "notifications": notifications,
+        "petition_work": petition_work_summary(user=user),
         "unread_count": sum(1 for n in notifications if n.read_at is None),
         "week_ahead": [
             (today + timedelta(days=i), calendar.is_working_day(today + timedelta(days=i))) for i in range(7)

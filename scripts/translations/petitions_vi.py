@@ -249,9 +249,14 @@ T = {
     "Merge the chosen petitions into a group": "Gộp các ý kiến đã chọn thành một nhóm",
     "No petition matches.": "Không có ý kiến phù hợp.",
     "Choose the channel through which the petition came.": "Chọn kênh tiếp nhận ý kiến.",
+    "Synthesis report (PDF)": "Báo cáo tổng hợp (PDF)",
+    "Paper form for citizens (PDF)": "Phiếu ý kiến cho Nhân dân (PDF)",
 }
 
 PLURALS = {
+    "%(n)s petition to classify": ["%(n)s ý kiến chờ phân loại"],
+    "%(n)s answer to review": ["%(n)s nội dung trả lời chờ duyệt"],
+    "%(n)s answer to prepare": ["%(n)s ý kiến cần trả lời"],
     "%(n)s petition waiting to be classified or merged": ["%(n)s ý kiến chờ phân loại, tổng hợp"],
     "%(n)s petition": ["%(n)s ý kiến"],
     "Import %(n)s row": ["Nhập %(n)s dòng"],
