@@ -68,16 +68,18 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--input", dest="input_path", required=True, help='JSON Lines, mỗi dòng một đối tượng có "text"'
+            "--input", required=True, help='JSON Lines, mỗi dòng một đối tượng có "text"'
         )
-        parser.add_argument("--output", dest="output_path", required=True, help="tệp kết quả (JSON Lines, UTF-8)")
+        parser.add_argument("--output", required=True, help="tệp kết quả (JSON Lines, UTF-8)")
         parser.add_argument(
             "--train",
             dest="train_path",
             help='JSON Lines đã phân loại ("text", "field", tùy chọn "level", "agency") để học thêm',
         )
 
-    def handle(self, *args, input_path, output_path, train_path=None, **options):
+    def handle(self, *args, **options):
+        # Not keyword parameters: "input" would shadow the builtin.
+        input_path, output_path, train_path = options["input"], options["output"], options.get("train")
         rows = read_objects(input_path)
         examples = list(past_decisions())
         if train_path:
