@@ -54,8 +54,7 @@ def main(argv=None) -> int:
     started = time.perf_counter()
     for name, use_vocabulary in (("vocabulary + past rows", True), ("past rows only", False)):
         runs = [
-            evaluate(examples, folds=args.folds, seed=seed, use_vocabulary=use_vocabulary)
-            for seed in range(args.seeds)
+            evaluate(examples, folds=args.folds, seed=seed, use_vocabulary=use_vocabulary) for seed in range(args.seeds)
         ]
         print(_line(name, runs))
 

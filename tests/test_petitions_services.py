@@ -230,3 +230,43 @@ def test_acknowledgment_is_recorded_once(cast, conference):
     with pytest.raises(ServiceError):
         services.petition_acknowledge(actor=cast.province_officer, petition=petition, kind="accepted")
     assert Petition.objects.get(pk=petition.pk).acknowledged_on == timezone.localdate()
+
+
+def test_whoever_submitted_an_answer_cannot_approve_it(cast, conference):
+    group = answered_group(cast, conference)
+    services.answer_submit(actor=cast.province_officer, group=group, text="Ban Dân vận soạn thay nội dung trả lời.")
+    with pytest.raises(ServiceError) as error:
+        services.answer_review(actor=cast.province_officer, group=group, approve=True)
+    assert error.value.message == services.MSG_OWN_ANSWER
+
+
+def test_a_merge_keeps_the_conference_and_never_empties_a_group_being_answered(cast, conference):
+    at_conference = receive(cast, conference, "Đề nghị cấp nước sạch cho khu dân cư Tân Lập.")
+    standing = receive(cast, None, "De nghi cap nuoc sach cho khu dan cu Tan Lap")
+    group = services.group_create(actor=cast.province_officer, petitions=[at_conference, standing])
+    assert group.conference == conference
+    services.group_assign(actor=cast.province_officer, group=group, lead_unit=cast.tree.agency_a)
+    with pytest.raises(ServiceError):
+        services.group_create(actor=cast.province_officer, petitions=[at_conference])
+    assert group.petitions.count() == 2
+
+
+def test_the_classify_command_learns_from_the_classifications_staff_confirmed(cast, conference, tmp_path):
+    import json
+
+    from django.core.management import call_command
+
+    for wording in (
+        "Loa truyền thanh thôn hỏng lâu ngày",
+        "Đề nghị sửa loa truyền thanh của xã",
+        "Loa truyen thanh khong nghe ro",
+    ):
+        petition = receive(cast, conference, wording)
+        services.petition_triage(
+            actor=cast.province_officer, petition=petition, field=field("xay_dung_dang_chinh_quyen"), level="xa"
+        )
+    source, target = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    source.write_text(json.dumps({"text": "Loa truyền thanh của thôn bị hỏng"}, ensure_ascii=False) + "\n")
+    call_command("classify_petitions", input=str(source), output=str(target))
+    row = json.loads(target.read_text(encoding="utf-8"))
+    assert row["field"] == "xay_dung_dang_chinh_quyen" and len(row["fields"]) == 3

@@ -68,6 +68,6 @@ ACTION_LABELS = {
     "group.contribute": _("Supporting agency contributed"),
     "group.answer_mode": _("Answer mode changed"),
     "answer.submit": _("Answer submitted"),
-    "answer.approve": _("Answer approved"),
+    "answer.approve": _("Approval of an answer"),
     "answer.return": _("Answer returned for revision"),
 }

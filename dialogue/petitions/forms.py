@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from dialogue.organisation.forms import UnitChoiceField
 from dialogue.organisation.models import Unit
@@ -16,6 +17,8 @@ from dialogue.petitions.models import (
 )
 from dialogue.plans.forms import DATE_INPUT
 
+FIELD_LABEL = pgettext_lazy("petition", "Field")
+EMPTY = _("— choose —")
 INTAKE_CHANNELS = [c for c in Channel.choices if c[0] != Channel.ONLINE]
 
 
@@ -62,9 +65,11 @@ class PetitionEditForm(forms.Form):
 
 
 class TriageForm(forms.Form):
-    field = forms.ModelChoiceField(label=_("Field"), queryset=Field.objects.filter(is_active=True))
+    field = forms.ModelChoiceField(label=FIELD_LABEL, queryset=Field.objects.filter(is_active=True), empty_label=EMPTY)
     level = forms.ChoiceField(label=_("Jurisdiction"), choices=JurisdictionLevel.choices)
-    competent_unit = forms.ModelChoiceField(label=_("Competent unit"), queryset=Unit.objects.none(), required=False)
+    competent_unit = forms.ModelChoiceField(
+        label=_("Competent unit"), queryset=Unit.objects.none(), required=False, empty_label=EMPTY
+    )
 
     def __init__(self, *args, unit_queryset, **kwargs):
         super().__init__(*args, **kwargs)
@@ -72,7 +77,7 @@ class TriageForm(forms.Form):
 
 
 class ForwardForm(forms.Form):
-    competent_unit = forms.ModelChoiceField(label=_("Forward to"), queryset=Unit.objects.none())
+    competent_unit = forms.ModelChoiceField(label=_("Forward to"), queryset=Unit.objects.none(), empty_label=EMPTY)
 
     def __init__(self, *args, unit_queryset, **kwargs):
         super().__init__(*args, **kwargs)
@@ -86,15 +91,19 @@ class AckForm(forms.Form):
 
 class GroupForm(forms.Form):
     summary = forms.CharField(label=_("Summarised opinion"), widget=forms.Textarea(attrs={"rows": 4}), max_length=5000)
-    field = forms.ModelChoiceField(label=_("Field"), queryset=Field.objects.filter(is_active=True), required=False)
+    field = forms.ModelChoiceField(
+        label=FIELD_LABEL, queryset=Field.objects.filter(is_active=True), required=False, empty_label=EMPTY
+    )
     level = forms.ChoiceField(label=_("Jurisdiction"), choices=[("", "—"), *JurisdictionLevel.choices], required=False)
 
 
 class AssignForm(forms.Form):
-    lead_unit = forms.ModelChoiceField(label=_("Lead agency (chủ trì)"), queryset=Unit.objects.none())
+    lead_unit = forms.ModelChoiceField(
+        label=_("Lead agency (chủ trì)"), queryset=Unit.objects.none(), empty_label=EMPTY
+    )
     supporting_units = forms.ModelMultipleChoiceField(
         label=_("Supporting agencies (phối hợp)"), queryset=Unit.objects.none(), required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
+        widget=forms.SelectMultiple(attrs={"size": 6}), help_text=_("Hold Ctrl (or ⌘) to choose several."),
     )  # fmt: skip
     due_date = forms.DateField(
         label=_("Answer due"),
@@ -146,7 +155,7 @@ class ReviewForm(forms.Form):
 
 
 class AnswerModeForm(forms.Form):
-    mode = forms.ChoiceField(label=_("Answer"), choices=AnswerMode.choices)
+    mode = forms.ChoiceField(label=_("How it is answered"), choices=AnswerMode.choices)
 
 
 class ImportForm(forms.Form):
@@ -175,7 +184,7 @@ STATUS_FILTER_CHOICES = [("", _("All")), *PetitionStatus.choices, *GroupStatus.c
 class FilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False)
     conference = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    field = forms.ChoiceField(label=_("Field"), required=False)
+    field = forms.ChoiceField(label=FIELD_LABEL, required=False)
     level = forms.ChoiceField(label=_("Jurisdiction"), choices=[("", _("All")), *JurisdictionLevel.choices],
                               required=False)  # fmt: skip
     status = forms.ChoiceField(label=_("Status"), choices=STATUS_FILTER_CHOICES, required=False)

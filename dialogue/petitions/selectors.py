@@ -182,6 +182,7 @@ def similar_petitions(*, user, petition: Petition, limit: int = 8) -> list[tuple
     candidates = (
         Petition.objects.filter(petition_scope_q(user), term_q, receiving_unit__path__startswith=area.path)
         .exclude(pk=petition.pk)
+        .exclude(group__isnull=False, group_id=petition.group_id)
         .values_list("pk", "content")[:1000]
     )
     matches = similarity.rank_similar(petition.content, list(candidates), limit=limit)

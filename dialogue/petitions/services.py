@@ -24,7 +24,7 @@ from dialogue.lib.phones import InvalidPhone, normalize_phone
 from dialogue.lib.text import fold, normalize_text
 from dialogue.organisation.models import Unit, UnitCategory, User
 from dialogue.organisation.roles import Capability, Role, roles_with
-from dialogue.organisation.selectors import user_can
+from dialogue.organisation.selectors import scope_paths, user_can
 from dialogue.petitions import similarity
 from dialogue.petitions.models import (
     LEVEL_OF,
@@ -81,6 +81,8 @@ MSG_ALREADY_ACKNOWLEDGED = _("The petitioner has already been told.")
 MSG_LAST_IN_GROUP = _("A group keeps at least one petition; delete the group's assignment instead.")
 MSG_FILTER_NAME = _("Give the filter a name.")
 MSG_CHANNEL = _("Choose the channel through which the petition came.")
+MSG_IN_ANSWERED_GROUP = _("Petition #%(pk)s is in a group already given to an agency; split it from there first.")
+MSG_OWN_ANSWER = _("An answer is approved by someone other than the person who submitted it.")
 MSG_ATTACHMENT_TOO_BIG = _("“%(name)s” is larger than 20 MB.")
 MSG_ATTACHMENT_TYPE = _("“%(name)s” is not an accepted file (PDF, Word, Excel, pictures).")
 
@@ -508,9 +510,13 @@ def group_create(*, actor, petitions: Iterable[Petition], summary: str = "") -> 
     _require(actor, Capability.PETITION_TRIAGE, unit)
     summary = _clean_content(summary or petitions[0].content)
     field, level, previous, times = _group_from(petitions)
-    conferences = {p.conference_id for p in petitions}
+    # The group belongs to the conference its petitions came to (petitions without a
+    # conference — a standing reception — join it); petitions of several conferences make
+    # a group of none.
+    conferences = {p.conference for p in petitions if p.conference_id}
+    _require_mergeable(petitions)
     group = PetitionGroup.objects.create(
-        conference=petitions[0].conference if len(conferences) == 1 else None,
+        conference=next(iter(conferences)) if len(conferences) == 1 else None,
         receiving_unit=unit,
         summary=summary,
         search_folded=fold(summary),
@@ -541,6 +547,7 @@ def group_add(*, actor, group: PetitionGroup, petitions: Iterable[Petition]) -> 
         raise ServiceError(MSG_GROUP_EMPTY)
     if any(p.receiving_unit_id != group.receiving_unit_id for p in petitions):
         raise ServiceError(MSG_GROUP_OTHER_UNIT)
+    _require_mergeable([p for p in petitions if p.group_id != group.pk])
     old_groups = {p.group_id for p in petitions if p.group_id and p.group_id != group.pk}
     for petition in petitions:
         _move(petition, PetitionStatus.GROUPED)
@@ -581,6 +588,14 @@ def group_split(*, actor, group: PetitionGroup, petitions: Iterable[Petition]) -
     _audit(actor, "group.split", group, group.receiving_unit,
            after={"new_group": new_group.pk, "petitions": [p.pk for p in chosen]})  # fmt: skip
     return new_group
+
+
+def _require_mergeable(petitions: list[Petition]) -> None:
+    """A petition whose group is already assigned or answered stays there: moving it
+    would empty a group an agency is answering."""
+    for petition in petitions:
+        if petition.group_id and petition.group.status != GroupStatus.OPEN:
+            raise ServiceError(MSG_IN_ANSWERED_GROUP % {"pk": petition.pk})
 
 
 def _drop_empty_groups(ids: set[int]) -> None:
@@ -753,6 +768,11 @@ def answer_review(*, actor, group: PetitionGroup, approve: bool, comment: str = 
     comment = (comment or "").strip()
     if not approve and not comment:
         raise ServiceError(MSG_RETURN_COMMENT, field="comment")
+    # Four eyes: whoever wrote the answer does not approve it (a national system
+    # administrator, who configures rather than answers, is exempt).
+    own = approve and answer is not None and answer.submitted_by_id == getattr(actor, "pk", None)
+    if own and scope_paths(actor, Capability.UNIT_MANAGE) is not None:
+        raise ServiceError(MSG_OWN_ANSWER)
     _group_move(locked, GroupStatus.APPROVED if approve else GroupStatus.RETURNED)
     if answer is not None and answer.status == AnswerStatus.SUBMITTED:
         answer.status = AnswerStatus.APPROVED if approve else AnswerStatus.RETURNED

@@ -34,6 +34,17 @@ def decisions_for(area: Unit) -> list[Example]:
     ]
 
 
+def confirmed_decisions(limit: int = MAX_EXAMPLES) -> list[Example]:
+    """Confirmed classifications of the whole installation, newest first (for the
+    classify_petitions command, which serves no particular unit)."""
+    rows = (
+        Petition.objects.filter(field__isnull=False, triaged_at__isnull=False)
+        .order_by("-triaged_at")
+        .values_list("content", "field__code", "level")[:limit]
+    )
+    return [Example(text=text, field=field, level=level or "") for text, field, level in rows]
+
+
 def suggester_for(unit: Unit) -> Suggester:
     area = administrative_area(unit)
     key = _CACHE.format(area=area.pk)

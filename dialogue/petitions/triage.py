@@ -7,12 +7,16 @@ confirm or correct, the corrections become examples and later suggestions improv
 How a suggestion is made (all on folded text, so "sổ đỏ" and "so do" are the same):
 
 - features: TF-IDF over word 1–2-grams and char_wb 2–5-grams;
-- field: a logistic regression trained on the past examples and on the vocabulary
-  phrases (each phrase alone and in small bundles of phrases of one field, as synthetic
-  texts), mixed with a keyword score (vocabulary phrases found in the text, longer and
-  rarer phrases counting more) and with the nearest past examples, which weigh more
-  the closer they are — so a correction of a near-identical text wins at once;
-- level: a logistic regression over the past examples' levels and the level cue phrases;
+- field: a linear SVM (margins → softmax scores) trained on the past examples and on
+  the vocabulary phrases (each phrase alone and in small bundles of phrases of one
+  field, as synthetic texts), mixed with a keyword score (vocabulary phrases found in
+  the text, longer phrases counting more; the unit's decisions re-point a phrase) and
+  with the nearest past examples, which weigh more the closer they are — so a
+  correction of a near-identical text wins at once;
+- level: a logistic regression over the past examples' levels and the level cue
+  phrases (the latter weigh little: they are explicit mentions only); a unit that has
+  decided no level yet gets a level only when the text mentions one ("Bộ Y tế",
+  "tỉnh lộ", "UBND xã"...), otherwise "";
 - agency: the nearest past examples that name an agency, plus how often each agency
   answered the fields suggested; nothing when no example names an agency.
 
@@ -40,7 +44,8 @@ from dialogue.petitions.vocabulary import FIELD_CODES, FIELD_PHRASES, LEVEL_CODE
 
 FALLBACK_FIELD = "khac"
 _FORMAT = "doithoai-triage-1"
-_TOKEN = r"(?u)\b\w+\b"
+_WORD_PATTERN = r"(?u)\b\w+\b"
+_WORD = re.compile(_WORD_PATTERN)
 
 
 @dataclass(frozen=True)
@@ -63,18 +68,19 @@ class Suggestion:
 
 @dataclass(frozen=True)
 class Params:
-    """The knobs, chosen by cross-validation (scripts/evaluate_triage.py)."""
+    """The knobs. Chosen by 5-fold cross-validation on the published petitions, trying a
+    few values of each around these; every variant tried scored within a row or two."""
 
     c_field: float = 0.3  # linear SVM, its margins turned into scores by a softmax
     temperature: float = 3.0
     c_level: float = 3.0  # logistic regression
     level_vocabulary_weight: float = 0.3  # weight of a level cue phrase as a training text
-    level_keyword_weight: float = 0.0  # share of the level cue phrases found in the text
     char_ngrams: tuple[int, int] = (2, 5)
     example_weight: float = 3.0  # a past decision weighs this many vocabulary phrases
     bundles_per_field: int = 40  # synthetic texts of `bundle_size` phrases of one field
     bundle_size: int = 3
     keyword_weight: float = 0.35  # share of the keyword score in the field mix
+    keyword_learning: float = 1.0  # a past decision's vote for the phrases in its text
     neighbour_weight: float = 0.5  # share of the nearest past examples, times their similarity
     neighbours: int = 5
     agencies: int = 3
@@ -94,36 +100,52 @@ def past_decisions() -> list[Example]:
 # ---------------------------------------------------------------- helpers
 
 
-def _phrase_pattern(phrase: str) -> re.Pattern:
-    return re.compile(r"(?<!\w)" + re.escape(fold(phrase)) + r"(?!\w)")
+def _words(folded: str) -> list[str]:
+    return _WORD.findall(folded)
 
 
 class _Keywords:
     """Vocabulary phrases found in a text → a score per label.
 
-    A phrase counts its number of syllables (longer phrases are more specific), divided
-    by the number of labels listing it.
+    A phrase found counts its number of syllables (longer phrases are more specific),
+    shared among the labels it points to. It starts by pointing to the label(s) the
+    vocabulary lists it under; every past decision whose text contains it adds a vote
+    for that decision's label (`learn`), so a unit that files "loa truyền thanh" under
+    party work soon has the phrase pointing there. Matching is on whole folded words.
     """
 
     def __init__(self, phrases: dict[str, Sequence[str]]):
-        owners: dict[str, set[str]] = defaultdict(set)
+        self.votes: dict[str, dict[str, float]] = defaultdict(dict)
         for label, items in phrases.items():
             for phrase in items:
-                owners[fold(phrase)].add(label)
-        self.labels = list(phrases)
-        self.entries = [
-            (_phrase_pattern(folded), sorted(labels), len(folded.split()) / len(labels))
-            for folded, labels in owners.items()
-            if folded
-        ]
+                key = " ".join(_words(fold(phrase)))
+                if key:
+                    self.votes[key][label] = 1.0
+        self.longest = max((len(k.split()) for k in self.votes), default=0)
+
+    def found(self, folded_text: str) -> set[str]:
+        words = _words(folded_text)
+        result = set()
+        for size in range(1, self.longest + 1):
+            for i in range(len(words) - size + 1):
+                key = " ".join(words[i : i + size])
+                if key in self.votes:
+                    result.add(key)
+        return result
+
+    def learn(self, folded_text: str, label: str, weight: float) -> None:
+        for key in self.found(folded_text):
+            self.votes[key][label] = self.votes[key].get(label, 0.0) + weight
 
     def scores(self, folded_text: str) -> dict[str, float]:
         result: dict[str, float] = defaultdict(float)
-        for pattern, labels, weight in self.entries:
-            if pattern.search(folded_text):
-                for label in labels:
-                    result[label] += weight
-        return result
+        for key in sorted(self.found(folded_text)):
+            votes = self.votes[key]
+            total = sum(votes.values())
+            size = len(key.split())
+            for label, vote in votes.items():
+                result[label] += size * vote / total
+        return dict(result)
 
 
 def _normalise(scores: dict[str, float]) -> dict[str, float]:
@@ -142,7 +164,7 @@ def _mix(parts: list[tuple[float, dict[str, float]]]) -> dict[str, float]:
 
 
 def _vectoriser(char_ngrams: tuple[int, int]) -> tuple[TfidfVectorizer, TfidfVectorizer]:
-    word = TfidfVectorizer(analyzer="word", token_pattern=_TOKEN, ngram_range=(1, 2), sublinear_tf=True)
+    word = TfidfVectorizer(analyzer="word", token_pattern=_WORD_PATTERN, ngram_range=(1, 2), sublinear_tf=True)
     chars = TfidfVectorizer(analyzer="char_wb", ngram_range=char_ngrams, sublinear_tf=True)
     return word, chars
 
@@ -246,7 +268,13 @@ class Suggester:
         )
         self.level_model = _Linear(self._matrix(level_texts), level_labels, level_weights, p.c_level, p.seed)
         self.keywords = _Keywords(FIELD_PHRASES) if use_vocabulary else None
-        self.level_keywords = _Keywords(LEVEL_PHRASES) if use_vocabulary else None
+        # Until the unit has decided levels, only an explicit mention suggests one.
+        self.level_cues = _Keywords(LEVEL_PHRASES) if use_vocabulary else None
+        self.levels_learned = any(e.level for e in examples)
+        if self.keywords is not None and p.keyword_learning:
+            for text, example in zip(folded, examples, strict=True):
+                if example.field:
+                    self.keywords.learn(text, example.field, p.keyword_learning)
 
         # Past examples for the neighbour votes and the agency suggestion.
         self.example_matrix = self._matrix(folded)
@@ -288,7 +316,13 @@ class Suggester:
         row = self._matrix([folded])
         fields = self._field_scores(folded, row)
         ranked = sorted(self.field_order, key=lambda c: -fields.get(c, 0.0))[:3]
-        level_scores = self._level_scores(folded, row)
+        if self.levels_learned or self.level_cues is None:
+            level_scores = self.level_model.proba(row)
+        else:
+            cues = self.level_cues.scores(folded)
+            # A mention is a hint, not a decision: two syllables of cue score 0.5.
+            strength = sum(cues.values()) / (sum(cues.values()) + 2.0)
+            level_scores = {level: share * strength for level, share in _normalise(cues).items()}
         if level_scores:
             level = max(sorted(level_scores), key=lambda c: level_scores[c])
             level_score = level_scores[level]
@@ -300,12 +334,6 @@ class Suggester:
             level_score=round(float(level_score), 4),
             agencies=self._agencies(row, fields),
         )
-
-    def _level_scores(self, folded: str, row) -> dict[str, float]:
-        parts = [(1.0, self.level_model.proba(row))]
-        if self.level_keywords is not None:
-            parts.append((self.params.level_keyword_weight, _normalise(self.level_keywords.scores(folded))))
-        return _mix(parts)
 
     def _similarities(self, row) -> np.ndarray:
         if self.example_matrix.shape[0] == 0:

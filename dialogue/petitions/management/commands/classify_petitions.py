@@ -16,6 +16,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from dialogue.petitions.suggest import confirmed_decisions
 from dialogue.petitions.triage import Example, Suggester, past_decisions
 
 MAX_REPORTED = 10
@@ -67,13 +68,10 @@ class Command(BaseCommand):
     help = "Gợi ý lĩnh vực (3 lĩnh vực phù hợp nhất) và cấp thẩm quyền cho từng kiến nghị trong tệp JSON Lines."
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--input", required=True, help='JSON Lines, mỗi dòng một đối tượng có "text"'
-        )
+        parser.add_argument("--input", required=True, help='JSON Lines, mỗi dòng một đối tượng có "text"')
         parser.add_argument("--output", required=True, help="tệp kết quả (JSON Lines, UTF-8)")
         parser.add_argument(
             "--train",
-            dest="train_path",
             help='JSON Lines đã phân loại ("text", "field", tùy chọn "level", "agency") để học thêm',
         )
 
@@ -81,7 +79,9 @@ class Command(BaseCommand):
         # Not keyword parameters: "input" would shadow the builtin.
         input_path, output_path, train_path = options["input"], options["output"], options.get("train")
         rows = read_objects(input_path)
-        examples = list(past_decisions())
+        # The built-in vocabulary, the classifications staff confirmed in this database,
+        # and the labelled file when one is given.
+        examples = list(past_decisions()) + confirmed_decisions()
         if train_path:
             examples += [
                 Example(
