@@ -47,7 +47,7 @@ test-postgres: $(VENV)/.installed var
 test-browser: $(VENV)/.installed var
 	DEBUG=true $(PY) -m pytest -m browser
 
-bench: $(VENV)/.installed
+bench: $(VENV)/.installed var
 	DEBUG=true $(PY) bench/run.py
 
 lint: $(VENV)/.installed

@@ -1,16 +1,71 @@
 """Benchmarks, run by `make bench`.
 
 Each benchmark prints its figures as ratios against a floor measured in the same run
-(see DEVELOPERS handbook, non-negotiable 7). None exists yet: the first ones arrive with
-the issue on national scale (petition lists, dashboards, duplicate search).
+(see the handbook: speed is measured in benchmarks, not timed tests). Each one runs in
+its own process per database, because the settings bind one DATABASE_URL per process:
+
+- SQLite: var/bench.sqlite3, deleted and rebuilt each run;
+- PostgreSQL, when reachable: BENCH_DATABASE_URL (default
+  postgres://postgres@127.0.0.1:5432/doithoai_bench), dropped and recreated each run.
+
+BENCH_DATABASES=sqlite (or postgresql) runs one of them only; BENCH_PETITIONS=20000 scales
+the data down for a quick run. Results go to bench/results/<benchmark>-<database>.json.
 """
 
+from __future__ import annotations
+
+import os
+import subprocess
 import sys
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCHMARKS = ["petitions"]
+DEFAULT_PG = "postgres://postgres@127.0.0.1:5432/doithoai_bench"
+
+
+def postgres_reachable(url: str) -> str | None:
+    """None when a server answers at `url`, else why not."""
+    try:
+        import psycopg
+    except ImportError:
+        return "psycopg is not installed"
+    u = urlparse(url)
+    try:
+        psycopg.connect(
+            host=u.hostname, port=u.port or 5432, user=u.username, password=u.password, dbname="postgres", connect_timeout=3
+        ).close()
+    except Exception as exc:  # any failure to connect means: skip PostgreSQL
+        return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return None
 
 
 def main() -> int:
-    print("no benchmarks yet")
-    return 0
+    wanted = set(os.environ.get("BENCH_DATABASES", "sqlite,postgresql").split(","))
+    targets: list[tuple[str, str]] = []
+    if "sqlite" in wanted:
+        targets.append(("sqlite", f"sqlite:///{ROOT / 'var' / 'bench.sqlite3'}"))
+    if "postgresql" in wanted:
+        url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_PG)
+        why = postgres_reachable(url)
+        if why is None:
+            targets.append(("postgresql", url))
+        else:
+            print(f"PostgreSQL skipped ({url}): {why}")
+    status = 0
+    for benchmark in BENCHMARKS:
+        for name, url in targets:
+            print(f"== {benchmark} on {name}", flush=True)
+            env = {**os.environ, "DATABASE_URL": url, "DEBUG": "true"}
+            start = time.perf_counter()
+            done = subprocess.run([sys.executable, str(ROOT / "bench" / f"{benchmark}.py")], env=env, check=False)  # noqa: S603
+            print(f"== {benchmark} on {name}: {time.perf_counter() - start:.0f} s", flush=True)
+            if done.returncode:
+                print(f"FAILED: {benchmark} on {name} (exit {done.returncode})", file=sys.stderr)
+                status = 1
+    return status
 
 
 if __name__ == "__main__":
