@@ -93,9 +93,13 @@ def fast_password_hashing(settings):
 def fresh_calendar_cache():
     from django.core.cache import cache
 
+    from dialogue.petitions.services import _ADDRESS_CACHE
+
     cache.clear()
+    _ADDRESS_CACHE.clear()
     yield
     cache.clear()
+    _ADDRESS_CACHE.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -7,6 +7,7 @@ through the tables in `states.py` and leaves an audit entry scoped to the receiv
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterable
 from datetime import date
 
@@ -140,28 +141,45 @@ def _clean_phone(raw: str) -> str:
         raise ServiceError(str(error), field="phone") from None
 
 
+_ADDRESS_CACHE: dict[int, tuple[float, list[tuple[int, set[str]]]]] = {}
+_ADDRESS_TTL = 300.0
+_KIND_WORDS = re.compile(r"^(thon|xom|ban|to dan pho|xa|phuong|dac khu|tinh|thanh pho|huyen|thi xa)\s+")
+
+
+def _address_names(area: Unit) -> list[tuple[int, set[str]]]:
+    """The villages, communes and districts of an area with the names an address may use,
+    most specific first; kept a few minutes, since the tree rarely changes."""
+    now = time.monotonic()
+    cached = _ADDRESS_CACHE.get(area.pk)
+    if cached and now - cached[0] < _ADDRESS_TTL:
+        return cached[1]
+    # Dissolved units too: an address of 2023 names the commune of that time. The
+    # province itself says nothing about where in it the petitioner lives.
+    units = (
+        Unit.objects.filter(path__startswith=area.path, kind__category=UnitCategory.ADMINISTRATIVE, level__gte=2)
+        .order_by("status", "-level", "-depth")
+        .values_list("pk", "name_folded", "short_name")[:20000]
+    )
+    entries = []
+    for pk, name_folded, short_name in units:
+        names = {name_folded, _KIND_WORDS.sub("", name_folded)}
+        if short_name:
+            names.add(fold(short_name))
+        entries.append((pk, {n for n in names if len(n) >= 4}))
+    _ADDRESS_CACHE[area.pk] = (now, entries)
+    return entries
+
+
 def match_address(address: str, area: Unit) -> Unit | None:
     """The village or commune of the receiving unit's area whose name the address
     mentions, most specific first (“thôn Nà Đon, xã Cao Minh” -> Thôn Nà Đon)."""
     folded = fold(address)
     if not folded:
         return None
-    # Villages, communes and (for records before 07/2025) districts, dissolved ones too:
-    # an address of 2023 names the commune of that time. The province itself says nothing.
-    candidates = Unit.objects.filter(
-        path__startswith=area.path, kind__category=UnitCategory.ADMINISTRATIVE, level__gte=2
-    ).order_by("status", "-level", "-depth")
-    for unit in candidates.only("pk", "name_folded", "short_name", "level", "depth", "path")[:5000]:
-        names = {unit.name_folded}
-        if unit.short_name:
-            names.add(fold(unit.short_name))
-        # Match the name without its kind word too (“Nà Đon” for “Thôn Nà Đon”).
-        bare = re.sub(
-            r"^(thon|xom|ban|to dan pho|xa|phuong|dac khu|tinh|thanh pho|huyen|thi xa)\s+", "", unit.name_folded
-        )
-        names.add(bare)
-        if any(len(name) >= 4 and re.search(rf"\b{re.escape(name)}\b", folded) for name in names):
-            return unit
+    padded = f" {re.sub(r'[^a-z0-9]+', ' ', folded)} "
+    for pk, names in _address_names(area):
+        if any(f" {name} " in padded for name in names):
+            return Unit.objects.filter(pk=pk).first()
     return None
 
 
