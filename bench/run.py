@@ -35,7 +35,12 @@ def postgres_reachable(url: str) -> str | None:
     u = urlparse(url)
     try:
         psycopg.connect(
-            host=u.hostname, port=u.port or 5432, user=u.username, password=u.password, dbname="postgres", connect_timeout=3
+            host=u.hostname,
+            port=u.port or 5432,
+            user=u.username,
+            password=u.password,
+            dbname="postgres",
+            connect_timeout=3,
         ).close()
     except Exception as exc:  # any failure to connect means: skip PostgreSQL
         return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__

@@ -274,6 +274,16 @@ class Petition(models.Model):
         indexes = [
             models.Index(fields=["receiving_unit", "received_on"]),
             models.Index(fields=["status", "ack_due"]),
+            # The list's order: the page stops after 50 rows instead of sorting them all.
+            models.Index(fields=["-received_on", "-id"], name="petition_recent"),
+            # The scope filter of the paginator's COUNT reads only this index.
+            models.Index(fields=["receiving_unit", "group"], name="petition_unit_group"),
+            # "Not told within 10 working days", counted on every list and home page.
+            models.Index(
+                fields=["ack_due", "receiving_unit", "status"],
+                condition=Q(acknowledged_on__isnull=True),
+                name="petition_ack_open",
+            ),
         ]
 
     def __str__(self):

@@ -57,9 +57,9 @@ class PetitionFilters:
 
 def petition_list_for_user(*, user, filters: PetitionFilters | None = None) -> QuerySet[Petition]:
     f = filters or PetitionFilters()
-    qs = Petition.objects.filter(petition_scope_q(user)).select_related(
-        "conference", "field", "group", "receiving_unit", "competent_unit", "repeat_of"
-    )
+    # Only what the list shows: joining the repeated petition or the units widened every
+    # sorted row (bench/README.md).
+    qs = Petition.objects.filter(petition_scope_q(user)).select_related("conference", "field", "group")
     if f.query:
         for word in fold(f.query).split():
             qs = qs.filter(search_folded__contains=word)
@@ -183,6 +183,7 @@ def similar_petitions(*, user, petition: Petition, limit: int = 8) -> list[tuple
         Petition.objects.filter(petition_scope_q(user), term_q, receiving_unit__path__startswith=area.path)
         .exclude(pk=petition.pk)
         .exclude(group__isnull=False, group_id=petition.group_id)
+        .order_by()  # unordered: sorting every candidate before the limit cost 15× the pre-filter
         .values_list("pk", "content")[:1000]
     )
     matches = similarity.rank_similar(petition.content, list(candidates), limit=limit)

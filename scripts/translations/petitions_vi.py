@@ -268,5 +268,7 @@ PLURALS = {
     "%(n)s petition": ["%(n)s ý kiến"],
     "Import %(n)s row": ["Nhập %(n)s dòng"],
     "Import only the %(n)s valid row": ["Chỉ nhập %(n)s dòng hợp lệ"],
-    "%(n)s petitioner not told within 10 working days": ["%(n)s người kiến nghị chưa được thông báo trong 10 ngày làm việc"],
+    "%(n)s petitioner not told within 10 working days": [
+        "%(n)s người kiến nghị chưa được thông báo trong 10 ngày làm việc"
+    ],
 }
