@@ -237,3 +237,11 @@ def test_the_fields_are_seeded_with_the_twelve_codes(db):
     assert {"dat_dai", "quy_hoach_xay_dung", "giai_phong_mat_bang", "moi_truong", "giao_thong_ha_tang",
             "chinh_sach_xa_hoi", "y_te_giao_duc", "nong_nghiep", "kinh_te_doanh_nghiep", "an_ninh_trat_tu",
             "xay_dung_dang_chinh_quyen", "khac"} <= codes  # fmt: skip
+
+
+def test_the_national_administrator_sees_every_petition_and_group(cast, login, setup):
+    client = login(cast.admin)
+    assert client.get(reverse("petitions:group_detail", args=[setup["group"].pk])).status_code == 200
+    assert client.get(reverse("petitions:petition_detail", args=[setup["twin"].pk])).status_code == 200
+    page = client.get(reverse("petitions:conference_groups", args=[setup["conference"].pk])).content.decode()
+    assert "Ô nhiễm suối Cốc" in page

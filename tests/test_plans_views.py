@@ -356,3 +356,10 @@ def test_a_programme_whose_end_is_before_its_start_is_refused_in_vietnamese(cast
     )
     assert response.status_code == 200
     assert "Ngày kết thúc chương trình không được trước ngày bắt đầu." in response.content.decode()
+
+
+def test_the_national_administrator_sees_every_plan_even_one_without_duties(cast, login, tree):
+    plan = services.plan_create(actor=cast.province_officer, issuing_unit=tree.tinh_uy, title="Kế hoạch chưa giao việc")
+    client = login(cast.admin)
+    assert client.get(reverse("plans:plan_detail", args=[plan.pk])).status_code == 200
+    assert "Kế hoạch chưa giao việc" in client.get(reverse("plans:plan_list")).content.decode()

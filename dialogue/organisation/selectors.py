@@ -48,6 +48,17 @@ def scope_q(user, capability: str, *, field: str = "path") -> Q:
     return q
 
 
+def any_of(*conditions: Q) -> Q:
+    """OR of scope filters. An empty Q means “no restriction” (a national role), and
+    `Q() | x` would silently narrow that to `x`, so it is kept as it is."""
+    if any(not condition for condition in conditions):
+        return Q()
+    result = conditions[0]
+    for condition in conditions[1:]:
+        result |= condition
+    return result
+
+
 def user_can(user, capability: str, unit: Unit | None = None) -> bool:
     """Whether the person holds `capability` at all (unit None) or over `unit`."""
     paths = scope_paths(user, capability)

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from dialogue.lib.text import fold
 from dialogue.organisation.roles import Capability
-from dialogue.organisation.selectors import scope_q, user_can
+from dialogue.organisation.selectors import any_of, scope_q, user_can
 from dialogue.petitions import similarity
 from dialogue.petitions.models import GroupStatus, Petition, PetitionGroup, PetitionStatus, Support
 from dialogue.plans.services import administrative_area
@@ -27,17 +27,17 @@ def _agency_groups_q(user, prefix: str = "") -> Q:
     supports = Support.objects.filter(
         scope_q(user, Capability.ANSWER_PREPARE, field="unit__path"), group=OuterRef(f"{prefix}pk" if prefix else "pk")
     )
-    return lead | Q(Exists(supports))
+    return any_of(lead, Q(Exists(supports)))
 
 
 def group_scope_q(user) -> Q:
-    return scope_q(user, Capability.PETITION_VIEW, field="receiving_unit__path") | _agency_groups_q(user)
+    return any_of(scope_q(user, Capability.PETITION_VIEW, field="receiving_unit__path"), _agency_groups_q(user))
 
 
 def petition_scope_q(user) -> Q:
     own = scope_q(user, Capability.PETITION_VIEW, field="receiving_unit__path")
     visible_groups = PetitionGroup.objects.filter(_agency_groups_q(user)).values("pk")
-    return own | Q(group__in=visible_groups)
+    return any_of(own, Q(group__in=visible_groups))
 
 
 @dataclass

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from dialogue.lib.text import fold
 from dialogue.organisation.roles import Capability
-from dialogue.organisation.selectors import scope_q
+from dialogue.organisation.selectors import any_of, scope_q
 from dialogue.plans.models import (
     Conference,
     ConferenceStatus,
@@ -36,7 +36,7 @@ def _task_scope_q(user, prefix: str = "") -> Q:
 def plan_scope_q(user, prefix: str = "") -> Q:
     own = scope_q(user, Capability.PLAN_VIEW, field=f"{prefix}issuing_unit__path")
     assigned = Exists(Task.objects.filter(_task_scope_q(user), plan=OuterRef(f"{prefix}pk" if prefix else "pk")))
-    return own | Q(assigned)
+    return any_of(own, Q(assigned))
 
 
 def plan_list_for_user(*, user, query: str = "", year: int | None = None, status: str = "") -> QuerySet[Plan]:
