@@ -17,3 +17,11 @@ class IllegalTransition(ServiceError):
 
 
 MSG_ILLEGAL_TRANSITION = _("This change of status is not allowed (from “%(current)s” to “%(target)s”).")
+
+
+def apply_to_form(form, error: ServiceError) -> None:
+    """Show a refused change on the form: on the field the service named, else on top."""
+    if error.field and error.field in form.fields:
+        form.add_error(error.field, str(error.message))
+    else:
+        form.add_error(None, str(error.message))

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from dialogue.core.errors import ServiceError
+from dialogue.core.errors import ServiceError, apply_to_form
 from dialogue.organisation import services
 from dialogue.organisation.forms import PersonForm, PersonUpdateForm, RoleGrantForm, UnitDissolveForm, UnitForm
 from dialogue.organisation.models import RoleAssignment, Unit, UnitStatus
@@ -31,13 +31,6 @@ from dialogue.organisation.selectors import (
 def _require(user, capability, unit=None):
     if not user_can(user, capability, unit):
         raise PermissionDenied
-
-
-def _apply_service_error(form, error: ServiceError):
-    if error.field and error.field in form.fields:
-        form.add_error(error.field, str(error.message))
-    else:
-        form.add_error(None, str(error.message))
 
 
 # --- Units ------------------------------------------------------------------------
@@ -114,7 +107,7 @@ def unit_create(request):
                 note=form.cleaned_data["note"],
             )
         except ServiceError as error:
-            _apply_service_error(form, error)
+            apply_to_form(form, error)
         else:
             messages.success(request, _("Unit “%(name)s” was created.") % {"name": unit.name})
             return redirect("organisation:unit_detail", pk=unit.pk)
@@ -138,7 +131,7 @@ def unit_update(request, pk: int):
         try:
             services.unit_update(actor=request.user, unit=unit, **form.cleaned_data)
         except ServiceError as error:
-            _apply_service_error(form, error)
+            apply_to_form(form, error)
         else:
             messages.success(request, _("Changes saved."))
             return redirect("organisation:unit_detail", pk=unit.pk)
@@ -155,7 +148,7 @@ def unit_dissolve(request, pk: int):
                 actor=request.user, unit=unit, status=UnitStatus.DISSOLVED, on_date=form.cleaned_data["on_date"]
             )
         except ServiceError as error:
-            _apply_service_error(form, error)
+            apply_to_form(form, error)
         else:
             messages.success(request, _("Unit “%(name)s” is now recorded as dissolved.") % {"name": unit.name})
             return redirect("organisation:unit_detail", pk=unit.pk)
@@ -241,7 +234,7 @@ def person_create(request):
         try:
             person = services.person_create(actor=request.user, **form.cleaned_data)
         except ServiceError as error:
-            _apply_service_error(form, error)
+            apply_to_form(form, error)
         else:
             messages.success(request, _("Account “%(username)s” was created.") % {"username": person.username})
             return redirect("organisation:person_detail", pk=person.pk)
@@ -267,7 +260,7 @@ def person_update(request, pk: int):
         try:
             services.person_update(actor=request.user, person=person, **form.cleaned_data)
         except ServiceError as error:
-            _apply_service_error(form, error)
+            apply_to_form(form, error)
         except PermissionDenied:
             form.add_error("organisation", _("You cannot move this person to that unit."))
         else:

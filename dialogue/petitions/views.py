@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from dialogue.core.errors import ServiceError
+from dialogue.core.errors import ServiceError, apply_to_form
 from dialogue.documents.pdf import libreoffice_path
 from dialogue.organisation.models import Unit, UnitCategory, UnitStatus
 from dialogue.organisation.roles import Capability
@@ -56,13 +56,6 @@ from dialogue.plans.services import administrative_area
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _form_error(form, error: ServiceError) -> None:
-    if error.field and error.field in form.fields:
-        form.add_error(error.field, str(error.message))
-    else:
-        form.add_error(None, str(error.message))
 
 
 def _post(request, call, success: str) -> bool:
@@ -215,7 +208,7 @@ def petition_create(request):
                 submission_key=data["submission_key"],
             )
         except ServiceError as error:
-            _form_error(form, error)  # the typed text stays in the form
+            apply_to_form(form, error)  # the typed text stays in the form
         else:
             messages.success(request, _("The petition was recorded."))
             if request.POST.get("next") == "another":
@@ -283,7 +276,7 @@ def petition_update(request, pk: int):
         try:
             services.petition_update(actor=request.user, petition=petition, expected_version=version, **data)
         except ServiceError as error:
-            _form_error(form, error)
+            apply_to_form(form, error)
         else:
             messages.success(request, _("The petition was saved."))
             return redirect("petitions:petition_detail", petition.pk)

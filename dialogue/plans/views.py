@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from dialogue.core.errors import ServiceError
+from dialogue.core.errors import ServiceError, apply_to_form
 from dialogue.lib.text import fold
 from dialogue.organisation.models import Unit, UnitCategory, UnitStatus, User
 from dialogue.organisation.roles import Capability
@@ -46,13 +46,6 @@ from dialogue.plans.models import (
 )
 from dialogue.plans.states import CONFERENCE_TRANSITIONS, INVITATION_TRANSITIONS
 from dialogue.workcalendar.selectors import get_calendar
-
-
-def _form_error(form, error: ServiceError) -> None:
-    if error.field and error.field in form.fields:
-        form.add_error(error.field, str(error.message))
-    else:
-        form.add_error(None, str(error.message))
 
 
 def _require_manage(user, plan) -> None:
@@ -89,7 +82,7 @@ def _safe(request, form, call, success_message: str):
     try:
         result = call()
     except ServiceError as error:
-        _form_error(form, error)
+        apply_to_form(form, error)
         return None
     messages.success(request, success_message)
     return result
