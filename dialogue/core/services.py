@@ -71,3 +71,16 @@ def notifications_mark_read(*, user) -> int:
     from dialogue.core.models import Notification
 
     return Notification.objects.filter(recipient=user, read_at__isnull=True).update(read_at=timezone.now())
+
+
+def notify_unit(*, unit, capability: str, message: str, url: str = "", exclude=None) -> int:
+    """Tell the people who act for `unit` itself with `capability` (not those above it,
+    who would be flooded; not national administrators)."""
+    from dialogue.organisation.models import User
+    from dialogue.organisation.roles import Role, roles_with
+
+    roles = roles_with(capability) - {Role.ADMIN}
+    people = User.objects.filter(
+        role_assignments__unit=unit, role_assignments__is_active=True, role_assignments__role__in=roles, is_active=True
+    ).distinct()
+    return notify(recipients=[p for p in people if p.pk != getattr(exclude, "pk", None)], message=message, url=url)

@@ -20,7 +20,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from dialogue.core.errors import ServiceError
-from dialogue.core.services import audit_record, notify, snapshot
+from dialogue.core.services import audit_record, notify, notify_unit, snapshot
 from dialogue.lib.phones import InvalidPhone, normalize_phone
 from dialogue.lib.text import fold, normalize_text
 from dialogue.organisation.models import Unit, UnitCategory, User
@@ -832,11 +832,7 @@ def group_set_answer_mode(*, actor, group: PetitionGroup, mode: str) -> Petition
 
 
 def _notify_unit(unit: Unit, message: str, url: str, *, exclude=None) -> None:
-    roles = roles_with(Capability.ANSWER_PREPARE) - {Role.ADMIN}
-    people = User.objects.filter(
-        role_assignments__unit=unit, role_assignments__is_active=True, role_assignments__role__in=roles, is_active=True
-    ).distinct()
-    notify(recipients=[p for p in people if p.pk != getattr(exclude, "pk", None)], message=message, url=url)
+    notify_unit(unit=unit, capability=Capability.ANSWER_PREPARE, message=message, url=url, exclude=exclude)
 
 
 def saved_filter_save(*, owner, name: str, query: str) -> SavedFilter:

@@ -20,10 +20,10 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from dialogue.core.errors import ServiceError
-from dialogue.core.services import audit_record, notify, snapshot
+from dialogue.core.services import audit_record, notify_unit, snapshot
 from dialogue.lib.text import fold, normalize_text
 from dialogue.organisation.models import Level, Unit, UnitCategory, User
-from dialogue.organisation.roles import Capability, Role, roles_with
+from dialogue.organisation.roles import Capability
 from dialogue.organisation.selectors import user_can
 from dialogue.plans.models import (
     AgendaItem,
@@ -608,23 +608,8 @@ def safe_upload_name(name: str) -> str:
     return f"{stem}.{ext}" if ext else stem
 
 
-def _task_people(unit: Unit) -> list[User]:
-    """People who act for `unit` itself (not those above it, who would be flooded)."""
-    roles = roles_with(Capability.TASK_UPDATE) - {Role.ADMIN}
-    return list(
-        User.objects.filter(
-            role_assignments__unit=unit,
-            role_assignments__is_active=True,
-            role_assignments__role__in=roles,
-            is_active=True,
-        ).distinct()
-    )
-
-
 def _notify_unit(unit: Unit, message: str, url: str, *, exclude=None) -> int:
-    people = [p for p in _task_people(unit) if not exclude or p.pk != getattr(exclude, "pk", None)]
-    notify(recipients=people, message=message, url=url)
-    return len(people)
+    return notify_unit(unit=unit, capability=Capability.TASK_UPDATE, message=message, url=url, exclude=exclude)
 
 
 # ---------------------------------------------------------------- conferences
