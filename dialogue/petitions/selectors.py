@@ -19,7 +19,7 @@ from dialogue.organisation.selectors import any_of, scope_q, user_can
 from dialogue.petitions import similarity
 from dialogue.petitions.models import GroupStatus, Petition, PetitionGroup, PetitionStatus, Support
 from dialogue.plans.services import administrative_area
-from dialogue.workcalendar.selectors import get_calendar
+from dialogue.workcalendar.selectors import lateness
 
 
 def _agency_groups_q(user, prefix: str = "") -> Q:
@@ -144,7 +144,6 @@ class InboxRow:
 def inbox_for_user(*, user, state: str = "open") -> list[InboxRow]:
     """What the person's agencies must answer or support: due, late and returned first."""
     today = timezone.localdate()
-    cal = get_calendar()
     lead_q = scope_q(user, Capability.ANSWER_PREPARE, field="lead_unit__path")
     qs = PetitionGroup.objects.filter(_agency_groups_q(user)).select_related("lead_unit", "field", "conference")
     if state == "open":
@@ -159,11 +158,8 @@ def inbox_for_user(*, user, state: str = "open") -> list[InboxRow]:
     rows = []
     for group in qs.order_by("due_date", "id")[:500]:
         late_by, due_in = 0, None
-        if group.due_date and group.status in (GroupStatus.ASSIGNED, GroupStatus.RETURNED):
-            if group.due_date < today:
-                late_by = cal.between(group.due_date, today)
-            else:
-                due_in = cal.between(today, group.due_date)
+        if group.status in (GroupStatus.ASSIGNED, GroupStatus.RETURNED):
+            late_by, due_in = lateness(group.due_date, today)
         rows.append(InboxRow(group, "lead" if group.pk in lead_ids else "support", late_by, due_in))
     rows.sort(key=lambda r: (r.group.status != GroupStatus.RETURNED, -r.late_by, r.group.due_date or date.max))
     return rows

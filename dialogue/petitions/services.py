@@ -183,10 +183,6 @@ def match_address(address: str, area: Unit) -> Unit | None:
     return None
 
 
-def _receiving_area(unit: Unit) -> Unit:
-    return administrative_area(unit)
-
-
 def _province_of(unit: Unit) -> Unit:
     return Unit.objects.get(pk=int(unit.path.strip("/").split("/")[0]))
 
@@ -202,7 +198,7 @@ def find_repeat(petition: Petition) -> Petition | None:
     across years: “đã nêu nhiều lần nhưng chưa được giải quyết dứt điểm”)."""
     # Across the province: a matter raised at the provincial secretary's dialogue may come
     # back at a commune's conference.
-    area = _province_of(_receiving_area(petition.receiving_unit))
+    area = _province_of(administrative_area(petition.receiving_unit))
     earlier = Petition.objects.filter(receiving_unit__path__startswith=area.path).exclude(pk=petition.pk)
     if petition.conference_id:
         earlier = earlier.exclude(conference_id=petition.conference_id).filter(
@@ -284,7 +280,7 @@ def petition_receive(
     )
     if petitioner_kind == PetitionerKind.ORGANISATION and not (petition.organisation or petition.name):
         raise ServiceError(MSG_NAME_OR_ORG, field="organisation")
-    petition.address_unit = match_address(petition.address, _receiving_area(receiving_unit))
+    petition.address_unit = match_address(petition.address, administrative_area(receiving_unit))
     _set_search(petition)
     with transaction.atomic():
         try:
@@ -351,7 +347,7 @@ def petition_update(*, actor, petition: Petition, expected_version: int | None =
     if locked.received_on > timezone.localdate():
         raise ServiceError(MSG_RECEIVED_FUTURE, field="received_on")
     locked.ack_due = get_calendar().add(locked.received_on, ACK_WORKING_DAYS)
-    locked.address_unit = match_address(locked.address, _receiving_area(locked.receiving_unit))
+    locked.address_unit = match_address(locked.address, administrative_area(locked.receiving_unit))
     _set_search(locked)
     locked.version += 1
     locked.save()

@@ -26,7 +26,7 @@ from dialogue.plans.models import (
     TaskStatus,
     TimelineTemplate,
 )
-from dialogue.workcalendar.selectors import get_calendar
+from dialogue.workcalendar.selectors import lateness
 
 
 def _task_scope_q(user, prefix: str = "") -> Q:
@@ -115,17 +115,14 @@ class TaskRow:
 
 
 def _decorate(tasks, today: date) -> list[TaskRow]:
-    cal = get_calendar()
     rows = []
     for task in tasks:
-        late_by, due_in = 0, None
-        if task.due_date and task.status == TaskStatus.OPEN:
-            if task.due_date < today:
-                late_by = cal.between(task.due_date, today)
-            else:
-                due_in = cal.between(today, task.due_date)
-        elif task.due_date and task.status == TaskStatus.DONE and task.done_on and task.done_on > task.due_date:
-            late_by = cal.between(task.due_date, task.done_on)
+        if task.status == TaskStatus.OPEN:
+            late_by, due_in = lateness(task.due_date, today)
+        elif task.status == TaskStatus.DONE and task.done_on:
+            late_by, due_in = lateness(task.due_date, today, done_on=task.done_on)
+        else:
+            late_by, due_in = 0, None
         rows.append(TaskRow(task, late_by, due_in))
     return rows
 

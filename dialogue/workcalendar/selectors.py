@@ -35,6 +35,19 @@ def working_days_between(start: date, end: date) -> int:
     return get_calendar().between(start, end)
 
 
+def lateness(due: date | None, today: date, *, done_on: date | None = None) -> tuple[int, int | None]:
+    """(working days late, working days left) of something due on `due`: while open,
+    measured against today; once done (`done_on`), how late it was done (no days left)."""
+    if not due:
+        return 0, None
+    calendar = get_calendar()
+    if done_on is not None:
+        return (calendar.between(due, done_on) if done_on > due else 0), None
+    if due < today:
+        return calendar.between(due, today), None
+    return 0, calendar.between(today, due)
+
+
 def year_overview(year: int) -> list[dict]:
     """Every day of `year` that is not an ordinary day: holidays, swaps, worked weekends."""
     calendar = get_calendar()
