@@ -58,9 +58,8 @@ format: $(VENV)/.installed
 	$(PY) -m ruff format .
 	$(PY) -m ruff check --fix .
 
-messages: $(VENV)/.installed
-	DEBUG=true $(PY) manage.py makemessages -l vi --no-obsolete --ignore=.venv --ignore=var
-	$(PY) scripts/compile_messages.py
+messages: $(VENV)/.installed var
+	bash scripts/i18n.sh
 
 check-deploy: $(VENV)/.installed
 	DEBUG=false SECRET_KEY=check-deploy-$$RANDOM$$RANDOM$$RANDOM$$RANDOM-not-a-real-secret-0123456789abcdef \

@@ -34,12 +34,16 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "dialogue.core",
     "dialogue.organisation",
     "dialogue.workcalendar",
     "dialogue.staff",
     "dialogue.plans",
     "dialogue.petitions",
+    "dialogue.proceedings",
+    "dialogue.conclusions",
     "dialogue.portal",
 ]
 
@@ -128,6 +132,20 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
 AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 0)
+
+# --- Background work ------------------------------------------------------
+# Tasks are rows in the database, claimed by `manage.py db_worker` (django-tasks with
+# the django-tasks-db backend); `make run` starts one worker beside the web server.
+# TASKS_BACKEND=immediate runs a task inside the request that queues it (tests only).
+TASKS_BACKEND = env_str("TASKS_BACKEND", "database")
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        }[TASKS_BACKEND]
+    }
+}
 
 # --- Internationalisation -------------------------------------------------
 LANGUAGE_CODE = "vi"

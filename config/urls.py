@@ -9,6 +9,8 @@ urlpatterns = [
     path("calendar/", include("dialogue.workcalendar.urls")),
     path("plans/", include("dialogue.plans.urls")),
     path("petitions/", include("dialogue.petitions.urls")),
+    path("proceedings/", include("dialogue.proceedings.urls")),
+    path("conclusions/", include("dialogue.conclusions.urls")),
     path("audit/", include("dialogue.core.urls")),
     path("admin/", admin.site.urls),
 ]

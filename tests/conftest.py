@@ -103,6 +103,13 @@ def fresh_calendar_cache():
 
 
 @pytest.fixture(autouse=True)
+def tasks_run_at_once(settings):
+    # A queued task runs inside the call that queues it; tests/test_worker.py runs the
+    # real worker process against the database backend.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
 def private_media(settings, tmp_path):
     # Uploaded files of a test go to its own directory, never to var/media.
     settings.MEDIA_ROOT = str(tmp_path / "media")

@@ -30,6 +30,10 @@ class Capability(models.TextChoices):
     ANSWER_PREPARE = "answer.prepare"
     ANSWER_REVIEW = "answer.review"
     ANSWER_MODE = "answer.mode"
+    PROCEEDINGS_RUN = "proceedings.run"
+    MINUTES_APPROVE = "minutes.approve"
+    CONCLUSION_DRAFT = "conclusion.draft"
+    CONCLUSION_ISSUE = "conclusion.issue"
 
 
 _STAFF = set(Role.values)
@@ -56,6 +60,14 @@ CAPABILITIES: dict[str, set[str]] = {
     Capability.ANSWER_REVIEW: {Role.ADMIN, Role.SYNTHESIS},
     # The chair decides which matters are answered live at the conference.
     Capability.ANSWER_MODE: {Role.ADMIN, Role.SYNTHESIS, Role.CHAIR},
+    # The conference day: the secretariat checks people in, keeps the speakers' queue,
+    # runs the console and drafts the minutes; the chair approves them.
+    Capability.PROCEEDINGS_RUN: {Role.ADMIN, Role.SECRETARIAT, Role.SYNTHESIS},
+    Capability.MINUTES_APPROVE: {Role.ADMIN, Role.CHAIR},
+    # The conclusion notice is drafted by the secretariat or the synthesis board and
+    # approved and issued by the chair.
+    Capability.CONCLUSION_DRAFT: {Role.ADMIN, Role.SECRETARIAT, Role.SYNTHESIS},
+    Capability.CONCLUSION_ISSUE: {Role.ADMIN, Role.CHAIR},
 }
 
 # Only a system administrator may hold a role over the whole country (no unit).
