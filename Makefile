@@ -8,11 +8,12 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/doithoai
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: run test test-sqlite test-postgres test-browser bench lint format migrate demo messages check-deploy clean help
+.PHONY: run worker test test-sqlite test-postgres test-browser bench lint format migrate demo messages check-deploy clean help
 
 help:
 	@echo "make run    — install, migrate SQLite, load demo data, serve on http://$(HOST):$(PORT)"
 	@echo "make test   — install and run the whole suite (SQLite, PostgreSQL when reachable, browser)"
+	@echo "make worker — the background worker alone (make run starts one)"
 	@echo "make bench  — benchmarks"
 	@echo "make lint   — ruff check and format check"
 
@@ -33,7 +34,10 @@ demo: migrate
 
 run: demo
 	@echo "doithoai: http://$(HOST):$(PORT)/  (tài khoản demo: xem README.md)"
-	DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
+	HOST=$(HOST) PORT=$(PORT) bash scripts/run.sh
+
+worker: migrate
+	DEBUG=true $(PY) manage.py db_worker
 
 test: $(VENV)/.installed var
 	bash scripts/test.sh

@@ -8,7 +8,7 @@ from dialogue.core.models import AuditEntry, AuditImmutable
 from dialogue.organisation import services
 from dialogue.organisation.models import Level, RoleAssignment, Unit, UnitKind, UnitStatus
 from dialogue.organisation.roles import Role
-from dialogue.organisation.selectors import unit_list_for_user, user_can
+from dialogue.organisation.selectors import bodies_in, province_of, unit_list_for_user, user_can
 
 
 def kind(code):
@@ -201,3 +201,47 @@ def test_a_failed_service_leaves_no_audit_entry_and_no_unit(cast):
     with pytest.raises(ServiceError):
         services.unit_create(actor=cast.admin, kind=kind("commune"), parent=cast.tree.province, name="Xã", code="01879")
     assert (Unit.objects.count(), AuditEntry.objects.count()) == before
+
+
+def _old_bac_giang():
+    """Bắc Giang as the reform left it: a dissolved province under its successor Bắc Ninh."""
+    from dialogue.organisation.factories import make_unit
+
+    bac_ninh = make_unit("Tỉnh Bắc Ninh", "province", code="24")
+    bac_giang = make_unit("Tỉnh Bắc Giang", "province", bac_ninh, code="24", status=UnitStatus.DISSOLVED)
+    district = make_unit("Huyện Lạng Giang", "district", bac_giang, status=UnitStatus.DISSOLVED)
+    commune = make_unit("Xã Tân Dĩnh", "commune", district, status=UnitStatus.DISSOLVED)
+    ubnd_old = make_unit("Ủy ban nhân dân tỉnh Bắc Giang", "people_committee", bac_giang, status=UnitStatus.DISSOLVED)
+    ubnd_new = make_unit("Ủy ban nhân dân tỉnh Bắc Ninh", "people_committee", bac_ninh)
+    return bac_ninh, bac_giang, commune, ubnd_old, ubnd_new
+
+
+def test_a_unit_of_a_dissolved_province_belongs_to_its_successor_province(cast):
+    bac_ninh, bac_giang, commune, ubnd_old, _ = _old_bac_giang()
+    assert province_of(bac_giang) == bac_ninh
+    assert province_of(commune) == bac_ninh
+    assert province_of(ubnd_old) == bac_ninh
+
+
+def test_a_living_unit_belongs_to_the_province_above_it_or_is_its_own(cast):
+    t = cast.tree
+    assert province_of(t.agency_a) == t.province
+    assert province_of(t.village) == t.province
+    assert province_of(t.province) == t.province
+    assert province_of(t.other_commune) == t.other_province
+
+
+def test_a_unit_outside_any_province_belongs_to_the_root_of_its_path(cast):
+    from dialogue.organisation.factories import make_unit
+
+    central = make_unit("Ban Dân vận Trung ương", "central_body")
+    board = make_unit("Vụ Dân tộc, Tôn giáo", "agency", central)
+    assert province_of(board) == central
+
+
+def test_bodies_in_an_area_leave_out_administrative_and_dissolved_units_unless_asked(cast):
+    bac_ninh, _, commune, ubnd_old, ubnd_new = _old_bac_giang()
+    assert list(bodies_in(bac_ninh)) == [ubnd_new]
+    assert set(bodies_in(bac_ninh, active_only=False)) == {ubnd_new, ubnd_old}
+    assert list(bodies_in(bac_ninh, max_depth=1, active_only=False)) == [ubnd_new]
+    assert commune not in set(bodies_in(bac_ninh, active_only=False))

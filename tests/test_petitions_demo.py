@@ -10,11 +10,12 @@ import calendar
 import re
 from collections import Counter
 from datetime import date
+from itertools import pairwise
 
 import pytest
 from django.core.management import call_command
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Max
 from django.test import override_settings
 from django.utils import timezone
 
@@ -235,6 +236,27 @@ def test_answers_are_submitted_by_the_lead_agency_s_account_when_it_has_one(load
     assert by_agency.filter(group__conference=cao_minh).exists()
     assert Support.objects.count() >= 15
     assert Support.objects.exclude(contribution="").count() >= 3
+
+
+def test_answers_are_dated_after_their_petitions_reviewed_after_them_and_never_in_the_future(loaded, db):
+    now = timezone.now()
+    answers = list(Answer.objects.select_related("group"))
+    received = {
+        g.pk: g.last
+        for g in PetitionGroup.objects.annotate(last=Max("petitions__received_on")).filter(answers__isnull=False)
+    }
+
+    assert all(timezone.localtime(a.submitted_at).date() >= received[a.group_id] for a in answers)
+    assert all(a.submitted_at <= now for a in answers)
+    reviewed = [a for a in answers if a.reviewed_at]
+    assert reviewed and all(a.submitted_at < a.reviewed_at <= now for a in reviewed)
+    # Dated over the years of the seeds, not all on the day the demo was loaded.
+    days = {timezone.localtime(a.submitted_at).date() for a in answers}
+    assert len(days) >= 0.5 * len(answers) and min(days).year <= 2024
+    for group in PetitionGroup.objects.filter(status=GroupStatus.APPROVED, answers__isnull=False).distinct():
+        versions = list(group.answers.order_by("submitted_at"))
+        assert group.approved_at == versions[-1].reviewed_at
+        assert all(a.reviewed_at and a.reviewed_at < b.submitted_at for a, b in pairwise(versions))
 
 
 def test_most_petitioners_are_told_within_10_working_days_and_a_few_are_overdue(loaded, db):

@@ -1,7 +1,7 @@
 """Petitions through their services: intake, triage, merging, forwarding, answers."""
 
 import uuid
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied
@@ -270,3 +270,92 @@ def test_the_classify_command_learns_from_the_classifications_staff_confirmed(ca
     call_command("classify_petitions", input=str(source), output=str(target))
     row = json.loads(target.read_text(encoding="utf-8"))
     assert row["field"] == "xay_dung_dang_chinh_quyen" and len(row["fields"]) == 3
+
+
+def dated_group(cast, conference, *, received_days_ago: int):
+    received = timezone.localdate() - timedelta(days=received_days_ago)
+    petition = receive(
+        cast, conference, "Đề nghị bồi thường thỏa đáng khi thu hồi đất làm đường vành đai.", received_on=received
+    )
+    group = services.group_create(actor=cast.province_officer, petitions=[petition])
+    return services.group_assign(actor=cast.province_officer, group=group, lead_unit=cast.tree.agency_a)
+
+
+def days_ago(days: int, hour: int = 9):
+    day = timezone.localdate() - timedelta(days=days)
+    return timezone.make_aware(datetime.combine(day, time(hour)))
+
+
+def test_an_answer_entered_later_keeps_the_date_it_was_given_and_so_does_its_review(cast, conference):
+    group = dated_group(cast, conference, received_days_ago=30)
+    answer = services.answer_submit(
+        actor=cast.agency_a, group=group, text="Đã phê duyệt phương án bồi thường.", at=days_ago(10)
+    )
+    assert answer.submitted_at == days_ago(10)
+    approved = services.answer_review(actor=cast.province_officer, group=group, approve=True, at=days_ago(8))
+    answer.refresh_from_db()
+    assert answer.reviewed_at == days_ago(8) and approved.approved_at == days_ago(8)
+
+
+def test_an_answer_without_a_date_is_dated_now(cast, conference):
+    group = dated_group(cast, conference, received_days_ago=30)
+    before = timezone.now()
+    answer = services.answer_submit(actor=cast.agency_a, group=group, text="Đã phê duyệt phương án bồi thường.")
+    assert before <= answer.submitted_at <= timezone.now()
+
+
+def test_an_answer_dated_in_the_future_is_refused_and_nothing_is_saved(cast, conference):
+    group = dated_group(cast, conference, received_days_ago=30)
+    with pytest.raises(ServiceError) as error:
+        services.answer_submit(
+            actor=cast.agency_a,
+            group=group,
+            text="Đã phê duyệt phương án bồi thường.",
+            at=timezone.now() + timedelta(days=1),
+        )
+    assert error.value.message == services.MSG_ANSWER_FUTURE
+    assert str(error.value.message) == "Ngày trả lời không được sau thời điểm hiện tại."
+    group.refresh_from_db()
+    assert group.status == GroupStatus.ASSIGNED and group.answers.count() == 0
+
+
+def test_an_answer_dated_before_its_petitions_were_received_is_refused(cast, conference):
+    group = dated_group(cast, conference, received_days_ago=5)
+    received = (timezone.localdate() - timedelta(days=5)).strftime("%d/%m/%Y")
+    with pytest.raises(ServiceError) as error:
+        services.answer_submit(actor=cast.agency_a, group=group, text="Đã phê duyệt phương án.", at=days_ago(6))
+    assert error.value.message == services.MSG_ANSWER_BEFORE_PETITIONS % {"date": received}
+    assert received in str(error.value.message) and "Ngày trả lời không được trước ngày" in str(error.value.message)
+    assert services.answer_submit(actor=cast.agency_a, group=group, text="Đã phê duyệt phương án.", at=days_ago(5))
+
+
+def test_a_review_cannot_be_dated_before_the_answer_or_in_the_future(cast, conference):
+    group = dated_group(cast, conference, received_days_ago=30)
+    services.answer_submit(actor=cast.agency_a, group=group, text="Đã phê duyệt phương án.", at=days_ago(10))
+    with pytest.raises(ServiceError) as error:
+        services.answer_review(actor=cast.province_officer, group=group, approve=True, at=days_ago(11))
+    assert error.value.message == services.MSG_REVIEW_BEFORE_ANSWER % {"date": f"09:00 {days_ago(10):%d/%m/%Y}"}
+    with pytest.raises(ServiceError) as error:
+        services.answer_review(
+            actor=cast.province_officer, group=group, approve=True, at=timezone.now() + timedelta(hours=2)
+        )
+    assert error.value.message == services.MSG_REVIEW_FUTURE
+    group.refresh_from_db()
+    assert group.status == GroupStatus.SUBMITTED
+
+
+def test_a_revised_answer_cannot_be_dated_before_the_first_one_was_returned(cast, conference):
+    group = dated_group(cast, conference, received_days_ago=30)
+    services.answer_submit(actor=cast.agency_a, group=group, text="Đã phê duyệt phương án.", at=days_ago(10))
+    services.answer_review(
+        actor=cast.province_officer, group=group, approve=False, comment="Nêu rõ mức bồi thường.", at=days_ago(8)
+    )
+    with pytest.raises(ServiceError) as error:
+        services.answer_submit(
+            actor=cast.agency_a, group=group, text="Mức bồi thường 1,2 triệu đồng/m².", at=days_ago(9)
+        )
+    assert error.value.message == services.MSG_ANSWER_BEFORE_RETURN % {"date": f"09:00 {days_ago(8):%d/%m/%Y}"}
+    revised = services.answer_submit(
+        actor=cast.agency_a, group=group, text="Mức bồi thường 1,2 triệu đồng/m².", at=days_ago(7)
+    )
+    assert group.answers.first() == revised

@@ -5,13 +5,14 @@ import uuid
 from datetime import date
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from openpyxl import Workbook
 
 from dialogue.core.models import AuditEntry
 from dialogue.organisation.models import Level
 from dialogue.petitions import services
-from dialogue.petitions.models import Channel, Field, GroupStatus, Petition, PetitionGroup
+from dialogue.petitions.models import Channel, Field, GroupStatus, ImportBatch, ImportStatus, Petition, PetitionGroup
 from dialogue.plans import services as plan_services
 
 
@@ -183,6 +184,14 @@ def _workbook(rows):
     return out
 
 
+def _upload(client, setup, cast, upload):
+    return client.post(
+        reverse("petitions:import_upload") + f"?conference={setup['conference'].pk}",
+        {"receiving_unit": cast.tree.tinh_uy.pk, "channel": Channel.MTTQ, "file": upload,
+         "conference": setup["conference"].pk},
+    )  # fmt: skip
+
+
 def test_an_import_with_a_bad_row_writes_nothing_until_the_valid_rows_are_chosen(cast, login, setup):
     client = login(cast.province_officer)
     upload = _workbook(
@@ -191,36 +200,74 @@ def test_an_import_with_a_bad_row_writes_nothing_until_the_valid_rows_are_chosen
             [2, "Hà Thị Mai", "12345", "thôn Nà Đon", "Đề nghị hỗ trợ giống cây trồng sau lũ."],
         ]
     )
-    response = client.post(
-        reverse("petitions:import_upload") + f"?conference={setup['conference'].pk}",
-        {"receiving_unit": cast.tree.tinh_uy.pk, "channel": Channel.MTTQ, "file": upload,
-         "conference": setup["conference"].pk},
-    )  # fmt: skip
-    assert response.status_code == 302
-    preview_url = response["Location"]
-    page = client.get(preview_url).content.decode()
-    assert "Số điện thoại" in page and "Dòng 3" in page
     count = Petition.objects.count()
-    params = dict(x.split("=", 1) for x in preview_url.split("?", 1)[1].split("&"))
-    from urllib.parse import unquote_plus
-
-    params = {k: unquote_plus(v) for k, v in params.items()}
-    response = client.post(reverse("petitions:import_preview"), {**params, "mode": "all"})
+    response = _upload(client, setup, cast, upload)
+    assert response.status_code == 302
+    batch = ImportBatch.objects.get()
+    assert response["Location"] == reverse("petitions:import_detail", args=[batch.pk])
+    assert batch.status == ImportStatus.CHECKED  # the worker checked it (tasks run at once in tests)
+    page = client.get(response["Location"]).content.decode()
+    assert "Số điện thoại" in page and "Dòng 3" in page
+    assert Petition.objects.count() == count
+    start = reverse("petitions:import_start", args=[batch.pk])
+    client.post(start, {"mode": "all"})
     assert Petition.objects.count() == count  # refused: a row has errors
-    client.post(reverse("petitions:import_preview"), {**params, "mode": "valid"})
+    batch.refresh_from_db()
+    assert batch.status == ImportStatus.CHECKED
+    client.post(start, {"mode": "valid"})
+    assert Petition.objects.count() == count + 1
+    batch.refresh_from_db()
+    assert (batch.status, batch.rows_created, batch.rows_invalid) == (ImportStatus.DONE, 1, 1)
+    page = client.get(reverse("petitions:import_detail", args=[batch.pk])).content.decode()
+    assert "1 ý kiến mới" in page
+    # Clicking again changes nothing.
+    client.post(start, {"mode": "valid"})
     assert Petition.objects.count() == count + 1
     # The same file again creates nothing twice.
     upload.seek(0)
-    response = client.post(
-        reverse("petitions:import_upload") + f"?conference={setup['conference'].pk}",
-        {"receiving_unit": cast.tree.tinh_uy.pk, "channel": Channel.MTTQ, "file": upload,
-         "conference": setup["conference"].pk},
-    )  # fmt: skip
-    params2 = {
-        k: unquote_plus(v) for k, v in (x.split("=", 1) for x in response["Location"].split("?", 1)[1].split("&"))
-    }
-    client.post(reverse("petitions:import_preview"), {**params2, "mode": "valid"})
+    response = _upload(client, setup, cast, upload)
+    second = ImportBatch.objects.exclude(pk=batch.pk).get()
+    client.post(reverse("petitions:import_start", args=[second.pk]), {"mode": "valid"})
+    second.refresh_from_db()
+    assert (second.status, second.rows_created, second.rows_skipped) == (ImportStatus.DONE, 0, 1)
     assert Petition.objects.count() == count + 1
+
+
+def test_an_import_is_seen_and_started_only_by_people_taking_petitions_for_its_unit(cast, login, setup):
+    client = login(cast.province_officer)
+    upload = _workbook([[1, "Lò Văn Páo", "0912000111", "thôn Nà Đon", "Đề nghị sửa chữa đường vào thôn Nà Đon."]])
+    _upload(client, setup, cast, upload)
+    batch = ImportBatch.objects.get()
+    for person in (cast.agency_b, cast.outsider, cast.commune_officer):
+        other = login(person)
+        assert other.get(reverse("petitions:import_detail", args=[batch.pk])).status_code in (403, 404)
+        assert other.post(reverse("petitions:import_start", args=[batch.pk]), {"mode": "all"}).status_code in (
+            403,
+            404,
+        )
+    assert not Petition.objects.filter(import_batch=batch).exists()
+    anonymous = Client()
+    assert anonymous.get(reverse("petitions:import_detail", args=[batch.pk])).status_code == 302
+
+
+def test_the_import_page_shows_the_progress_while_the_worker_reads_the_file(cast, login, setup, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    client = login(cast.province_officer)
+    upload = _workbook([[1, "Lò Văn Páo", "0912000111", "thôn Nà Đon", "Đề nghị sửa chữa đường vào thôn Nà Đon."]])
+    _upload(client, setup, cast, upload)
+    batch = ImportBatch.objects.get()
+    assert batch.status == ImportStatus.CHECKING  # queued for the worker, which has not run
+    ImportBatch.objects.filter(pk=batch.pk).update(progress_done=1500, progress_total=6000)
+    url = reverse("petitions:import_detail", args=[batch.pk])
+    page = client.get(url).content.decode()
+    assert "1500/6000 dòng" in page and 'value="25"' in page and "every 1s" in page
+    part = client.get(url + "?part=progress", headers={"HX-Request": "true"})
+    assert "1500/6000 dòng" in part.content.decode() and "<html" not in part.content.decode()
+    from dialogue.petitions.imports import import_check
+
+    import_check(batch_id=batch.pk)
+    done = client.get(url + "?part=progress", headers={"HX-Request": "true"})
+    assert done.status_code == 204 and done["HX-Refresh"] == "true"
 
 
 def test_the_synthesis_report_downloads_as_docx_and_excel(cast, login, setup):

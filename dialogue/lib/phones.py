@@ -5,11 +5,13 @@
 mobile number from before the 2018 renumbering, a number Excel stored without its leading
 zero) and returns the national form: ten digits for a mobile (03x, 05x, 07x, 08x, 09x),
 eleven for a landline (02 + area code + subscriber). Anything else raises `InvalidPhone`
-with a Vietnamese message the form or the import shows as it is.
+with a message (Vietnamese, through gettext) the form or the import shows as it is.
 """
 
 import re
 import unicodedata
+
+from django.utils.translation import gettext_lazy as _
 
 MOBILE_PREFIXES = ("03", "05", "07", "08", "09")
 
@@ -39,18 +41,21 @@ OLD_MOBILE_PREFIXES = {
     "0199": "059",
 }
 
-MSG_MOBILE = (
-    "Số điện thoại “{raw}” không hợp lệ: số di động Việt Nam gồm 10 chữ số, bắt đầu bằng 03, 05, 07, 08 hoặc 09."
+# Messages use str.format placeholders; `.format` on the lazy string translates it.
+MSG_MOBILE = _(
+    "The telephone number “{raw}” is not valid: a Vietnamese mobile number has 10 digits "
+    "and starts with 03, 05, 07, 08 or 09."
 )
-MSG_LANDLINE = (
-    "Số điện thoại “{raw}” không hợp lệ: số cố định gồm 11 chữ số, bắt đầu bằng mã vùng 02 (ví dụ 0208 3855 123)."
+MSG_LANDLINE = _(
+    "The telephone number “{raw}” is not valid: a landline number has 11 digits "
+    "and starts with the area code 02 (for example 0208 3855 123)."
 )
-MSG_CHARACTERS = (
-    "Số điện thoại “{raw}” không hợp lệ: chỉ được có chữ số, dấu cách, dấu chấm, dấu gạch ngang, "
-    "dấu ngoặc đơn và dấu + ở đầu."
+MSG_CHARACTERS = _(
+    "The telephone number “{raw}” is not valid: only digits, spaces, full stops, hyphens, "
+    "brackets and a leading + are allowed."
 )
-MSG_FOREIGN = "Số điện thoại “{raw}” không hợp lệ: chỉ nhận số điện thoại Việt Nam (mã quốc gia +84)."
-MSG_SEVERAL = "Số điện thoại “{raw}” không hợp lệ: chỉ ghi một số điện thoại."
+MSG_FOREIGN = _("The telephone number “{raw}” is not valid: only Vietnamese numbers (country code +84) are accepted.")
+MSG_SEVERAL = _("The telephone number “{raw}” is not valid: write only one number.")
 
 # “SĐT: …”, “ĐT …”, “Tel. …” typed before the number.
 _LABEL = re.compile(
@@ -65,6 +70,7 @@ class InvalidPhone(ValueError):
     """The input is not a Vietnamese telephone number; `str(error)` is the message to show."""
 
     def __init__(self, message: str):
+        message = str(message)
         super().__init__(message)
         self.message = message
 

@@ -6,7 +6,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from dialogue.lib.text import fold
-from dialogue.organisation.models import RoleAssignment, Unit, User
+from dialogue.organisation.models import Level, RoleAssignment, Unit, UnitCategory, UnitStatus, User
 from dialogue.organisation.roles import roles_with
 
 
@@ -145,3 +145,29 @@ def person_get_for_user(*, user, pk: int, capability: str = "person.view") -> Us
     if person is None:
         raise Http404
     return person
+
+
+def province_of(unit: Unit) -> Unit:
+    """The province a unit belongs to today: the first province on its path.
+
+    A province dissolved in the 2025 reform (Bắc Giang, merged into Bắc Ninh) hangs under
+    its successor, so its historical communes and bodies belong to the successor: a
+    matter raised in old Bắc Giang is now Bắc Ninh's. A unit outside any province (a
+    central body) gets the root of its path.
+    """
+    ids = [*unit.ancestor_ids(), unit.pk]
+    found = {u.pk: u for u in Unit.objects.filter(pk__in=ids).filter(Q(level=Level.PROVINCE) | Q(pk=ids[0]))}
+    found[unit.pk] = unit
+    return next((found[i] for i in ids if i in found and found[i].level == Level.PROVINCE), found[ids[0]])
+
+
+def bodies_in(area: Unit, *, max_depth: int | None = None, active_only: bool = True) -> QuerySet[Unit]:
+    """Bodies (not administrative units) in an area — agencies, committees, boards and
+    organisations that can do a duty, answer or support a petition; living ones only
+    unless `active_only` is False; at most `max_depth` levels below the area."""
+    bodies = Unit.objects.filter(path__startswith=area.path).exclude(kind__category=UnitCategory.ADMINISTRATIVE)
+    if active_only:
+        bodies = bodies.filter(status=UnitStatus.ACTIVE)
+    if max_depth is not None:
+        bodies = bodies.filter(depth__lte=area.depth + max_depth)
+    return bodies.select_related("kind").order_by("level", "kind__sort_order", "name_folded")

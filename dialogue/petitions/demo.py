@@ -38,9 +38,10 @@ import random
 import unicodedata
 import uuid
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from dialogue.organisation.demo import DEMO_ACCOUNTS
@@ -3829,23 +3830,55 @@ class _Loader:
                 contributor = self.accounts.get(matter.support[0], self.actor)
                 services.support_contribute(actor=contributor, group=group, text=matter.contribution)
         answerer = self.accounts.get(lead.name, self.actor)
+        moments = iter(self._answer_moments(matter, group, due))
         if group.status == GroupStatus.ASSIGNED and outcome in _ANSWERED:
             first = matter.draft if outcome in (RETURNED, REVISED) else matter.answer
-            services.answer_submit(actor=answerer, group=group, text=first)
+            services.answer_submit(actor=answerer, group=group, text=first, at=next(moments))
             self.counts["answers"] += 1
             group = PetitionGroup.objects.get(pk=group.pk)
+        else:
+            next(moments)
         if group.status == GroupStatus.SUBMITTED and outcome != SUBMITTED:
             returned_once = group.answers.filter(status=AnswerStatus.RETURNED).exists()
+            at = max(next(moments), group.answers.first().submitted_at + timedelta(minutes=1))
             if outcome in (RETURNED, REVISED) and not returned_once:
-                group = services.answer_review(actor=self.actor, group=group, approve=False, comment=matter.comment)
+                group = services.answer_review(
+                    actor=self.actor, group=group, approve=False, comment=matter.comment, at=at
+                )
             else:
-                group = services.answer_review(actor=self.actor, group=group, approve=True)
+                group = services.answer_review(actor=self.actor, group=group, approve=True, at=at)
+        else:
+            next(moments)
         if group.status == GroupStatus.RETURNED and outcome == REVISED:
-            services.answer_submit(actor=answerer, group=group, text=matter.answer)
+            services.answer_submit(actor=answerer, group=group, text=matter.answer, at=next(moments))
             self.counts["answers"] += 1
             group = PetitionGroup.objects.get(pk=group.pk)
-            group = services.answer_review(actor=self.actor, group=group, approve=True)
+            group = services.answer_review(actor=self.actor, group=group, approve=True, at=next(moments))
         return group
+
+    def _answer_moments(self, matter: Matter, group: PetitionGroup, due: date) -> list[datetime]:
+        """When the answer was submitted, reviewed, resubmitted and approved: after the
+        group's last petition came in (it is assigned a couple of working days later),
+        the first answer by its deadline, each review a working day or two after, never
+        later than now. The same on every run (from the matter's key)."""
+        rng = random.Random(f"doithoai-demo-answers-{matter.key}")
+        received = group.petitions.aggregate(last=Max("received_on"))["last"] or timezone.localdate()
+        assigned = self.calendar.add(received, 2)
+        span = (due - assigned).days if due > assigned else 0
+        day = (
+            self.calendar.add(assigned, rng.randint(1, 5)) if span <= 0 else assigned + timedelta(rng.randint(1, span))
+        )
+        days = [day]
+        for _ in range(3):
+            day = self.calendar.add(day, rng.randint(1, 3))
+            days.append(day)
+        now = timezone.localtime()
+        moments = []
+        for order, day in enumerate(days):
+            at = timezone.make_aware(datetime.combine(day, time(rng.randint(8, 16), rng.choice((0, 15, 30, 45)))))
+            latest = now - timedelta(minutes=10 * (len(days) - order))
+            moments.append(max(min(at, latest), timezone.make_aware(datetime.combine(received, time(7)))))
+        return moments
 
     # -- telling the petitioners
 

@@ -24,6 +24,9 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from django.utils.text import format_lazy
+from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -42,7 +45,7 @@ MAX_UNCOMPRESSED = 300 * 1024 * 1024  # a zip that inflates beyond this is refus
 HEADER_SEARCH_ROWS = 10
 TEMPLATE_SHEET = "Danh sách"
 GUIDE_SHEET = "Hướng dẫn"
-TITLE = "DANH SÁCH Ý KIẾN, KIẾN NGHỊ CỦA CỬ TRI VÀ NHÂN DÂN"
+TITLE = _("LIST OF OPINIONS AND PETITIONS OF VOTERS AND THE PEOPLE")
 EXAMPLE_MARK = "VD"
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 EARLIEST_DATE = date(2000, 1, 1)
@@ -74,14 +77,17 @@ CHANNELS: dict[str, str] = {
 
 COLUMNS: tuple[Column, ...] = (
     Column(
-        "row_number", "STT", width=6, guide="Số thứ tự (không bắt buộc). Ghi “VD” ở dòng ví dụ.", examples=("VD", "VD")
+        "row_number", "STT", width=6, guide=_("Number (optional). Write “VD” on an example row."), examples=("VD", "VD")
     ),
     Column(
         "name",
         "Họ và tên",
         max_length=200,
         width=24,
-        guide="Họ và tên người kiến nghị; với phiếu của cơ quan, đơn vị, cán bộ đảng viên: tên tổ chức (cá nhân).",
+        guide=_(
+            "Full name of the petitioner; for a form of an agency, unit or Party member: "
+            "the name of the organisation (person)."
+        ),
         examples=("Nguyễn Văn An", "Chi bộ thôn Nà Đon"),
     ),
     Column(
@@ -89,8 +95,10 @@ COLUMNS: tuple[Column, ...] = (
         "Số điện thoại",
         max_length=20,
         width=15,
-        guide="Số di động 10 chữ số (03x, 05x, 07x, 08x, 09x) hoặc số cố định có mã vùng; "
-        "nhận cả dạng 0912.345.678, +84 912 345 678 và số 11 chữ số cũ.",
+        guide=_(
+            "A 10-digit mobile number (03x, 05x, 07x, 08x, 09x) or a landline with its area code; "
+            "0912.345.678, +84 912 345 678 and old 11-digit numbers are accepted too."
+        ),
         examples=("0912 345 678", ""),
     ),
     Column(
@@ -98,7 +106,7 @@ COLUMNS: tuple[Column, ...] = (
         "Địa chỉ",
         max_length=300,
         width=28,
-        guide="Địa chỉ liên hệ: thôn, tổ dân phố, xã, phường.",
+        guide=_("Contact address: village or residential group, commune or ward."),
         examples=("Thôn Nà Đon, xã Cao Minh", "Thôn Nà Đon, xã Cao Minh"),
     ),
     Column(
@@ -106,7 +114,7 @@ COLUMNS: tuple[Column, ...] = (
         "Chức vụ, đơn vị công tác",
         max_length=300,
         width=24,
-        guide="Với phiếu của cơ quan, đơn vị, cán bộ đảng viên.",
+        guide=_("For a form of an agency, unit or Party member."),
         examples=("", "Bí thư chi bộ"),
     ),
     Column(
@@ -115,8 +123,14 @@ COLUMNS: tuple[Column, ...] = (
         required=True,
         max_length=MAX_CONTENT,
         width=60,
-        guide=f"Bắt buộc, từ {MIN_CONTENT} đến 5.000 ký tự. Mỗi dòng một ý kiến; "
-        "có thể xuống dòng trong ô (Alt+Enter).",
+        guide=format_lazy(
+            _(
+                "Required, from {minimum} to {maximum} characters. One opinion per row; "
+                "a cell may hold several lines (Alt+Enter)."
+            ),
+            minimum=MIN_CONTENT,
+            maximum="5.000",
+        ),
         examples=(
             "Đường liên thôn Nà Đon xuống cấp nghiêm trọng, đề nghị sớm sửa chữa.",
             "Đề nghị đẩy nhanh việc cấp giấy chứng nhận quyền sử dụng đất cho các hộ dân thôn Nà Đon.",
@@ -126,17 +140,17 @@ COLUMNS: tuple[Column, ...] = (
         "channel",
         "Kênh tiếp nhận",
         width=26,
-        guide="Chọn trong danh sách: " + "; ".join(CHANNELS) + ". Để trống nếu không rõ.",
+        guide=format_lazy(_("Choose from the list: {choices}. Leave empty if unknown."), choices="; ".join(CHANNELS)),
         examples=("Phiếu ý kiến", "Họp thôn, tổ dân phố"),
     ),
     Column(
         "received_on",
         "Ngày tiếp nhận",
         width=14,
-        guide="Ngày nhận ý kiến, dạng dd/mm/yyyy (ví dụ 15/05/2026); không được sau ngày hôm nay.",
+        guide=_("The day the opinion was received, as dd/mm/yyyy (for example 15/05/2026); not after today."),
         examples=("15/05/2026", "16/05/2026"),
     ),
-    Column("note", "Ghi chú", max_length=2000, width=20, guide="Ghi chú thêm (không bắt buộc)."),
+    Column("note", "Ghi chú", max_length=2000, width=20, guide=_("Any other note (optional).")),
 )
 COLUMN_BY_KEY = {c.key: c for c in COLUMNS}
 
@@ -258,39 +272,45 @@ _CHANNEL_ALIASES: dict[str, str] = {
 
 # ---------------------------------------------------------------- messages
 
-MSG_EMPTY_FILE = "Tệp rỗng, không có dữ liệu."
-MSG_NOT_XLSX = (
-    "Tệp không phải là tệp Excel .xlsx. Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại dưới dạng "
-    "“Sổ làm việc Excel (.xlsx)”, hoặc dùng mẫu tải về."
+# Messages use str.format placeholders; `.format` on the lazy string translates it, and the
+# constants without placeholders are turned into plain text with str() where they are used.
+# The Vietnamese words quoted inside (column “Nội dung ý kiến, kiến nghị”, “VD”) are the
+# template's own headers and marks, which the file must contain as they are.
+MSG_EMPTY_FILE = _("The file is empty: it holds no data.")
+MSG_NOT_XLSX = _(
+    "The file is not an Excel .xlsx file. Open it in Excel or LibreOffice and save it as “Excel "
+    "Workbook (.xlsx)”, or use the template."
 )
-MSG_OLD_XLS = (
-    "Tệp là định dạng Excel cũ (.xls). Hãy mở bằng Excel và lưu lại dưới dạng “Sổ làm việc Excel (.xlsx)” rồi tải lên."
+MSG_OLD_XLS = _(
+    "The file is in the old Excel format (.xls). Open it in Excel, save it as “Excel Workbook "
+    "(.xlsx)” and upload it again."
 )
-MSG_ODS = "Tệp là bảng tính LibreOffice (.ods). Hãy lưu lại dưới dạng “Excel 2007-365 (.xlsx)” rồi tải lên."
-MSG_ENCRYPTED = (
-    "Tệp Excel đang được đặt mật khẩu nên không đọc được. Hãy mở tệp, gỡ mật khẩu "
-    "(Tệp → Thông tin → Bảo vệ sổ làm việc) rồi tải lên lại."
+MSG_ODS = _("The file is a LibreOffice spreadsheet (.ods). Save it as “Excel 2007-365 (.xlsx)” and upload it again.")
+MSG_ENCRYPTED = _(
+    "The Excel file is protected by a password and cannot be read. Open it, remove the password "
+    "(File → Info → Protect Workbook) and upload it again."
 )
-MSG_TOO_BIG = "Tệp quá lớn khi giải nén (hơn 300 MB); hãy chia thành nhiều tệp nhỏ hơn."
-MSG_DAMAGED = "Không đọc được tệp Excel: tệp bị hỏng hoặc không đúng định dạng .xlsx. Hãy lưu lại tệp rồi tải lên."
-MSG_NO_HEADER = (
-    "Không tìm thấy dòng tiêu đề có cột “Nội dung ý kiến, kiến nghị” trong {rows} dòng đầu của trang tính. "
-    "Hãy dùng mẫu tải về hoặc đặt tên cột như trong mẫu."
+MSG_TOO_BIG = _("The file is too large once unpacked (more than 300 MB); split it into smaller files.")
+MSG_DAMAGED = _("The Excel file cannot be read: it is damaged or not really .xlsx. Save the file again and upload it.")
+MSG_NO_HEADER = _(
+    "No header row with the column “Nội dung ý kiến, kiến nghị” was found in the first {rows} rows "
+    "of the sheet. Use the template or name the columns as the template does."
 )
-MSG_TOO_MANY_ROWS = "Tệp có hơn {limit} dòng dữ liệu; hãy chia thành nhiều tệp, mỗi tệp không quá {limit} dòng."
-MSG_NO_ROWS = "Tệp không có dòng ý kiến nào (ngoài dòng tiêu đề và các dòng ví dụ “VD”)."
-
-MSG_CELL = "Dòng {row}, cột “{column}”: {message}"
-MSG_REQUIRED = "không được để trống."
-MSG_TOO_SHORT = "quá ngắn ({length} ký tự), cần ít nhất {minimum} ký tự."
-MSG_TOO_LONG = "quá dài ({length} ký tự), tối đa {maximum} ký tự."
-MSG_CHANNEL = "“{value}” không có trong danh sách kênh tiếp nhận ({choices})."
-MSG_DATE = "“{value}” không phải là ngày hợp lệ (ghi theo dạng dd/mm/yyyy, ví dụ 15/05/2026)."
-MSG_DATE_FUTURE = "ngày {value} ở tương lai."
-MSG_DATE_TOO_OLD = "ngày {value} không hợp lệ (trước năm 2000)."
-MSG_DUPLICATE = "Dòng {row}: trùng với dòng {first} (cùng nội dung, họ tên và số điện thoại)."
-MSG_UNKNOWN_COLUMN = "Cột “{header}” ({letter}) không có trong mẫu nên được bỏ qua."
-MSG_REPEATED_COLUMN = "Cột “{header}” ({letter}) trùng với cột {first}; chỉ dùng cột {first}."
+MSG_TOO_MANY_ROWS = _(
+    "The file has more than {limit} rows of data; split it into several files of at most {limit} rows each."
+)
+MSG_NO_ROWS = _("The file has no petition rows (besides the header and the example rows “VD”).")
+MSG_CELL = _("Row {row}, column “{column}”: {message}")
+MSG_REQUIRED = _("must not be empty.")
+MSG_TOO_SHORT = _("too short ({length} characters); at least {minimum} characters are needed.")
+MSG_TOO_LONG = _("too long ({length} characters); at most {maximum} characters.")
+MSG_CHANNEL = _("“{value}” is not in the list of channels ({choices}).")
+MSG_DATE = _("“{value}” is not a valid date (write it as dd/mm/yyyy, for example 15/05/2026).")
+MSG_DATE_FUTURE = _("the date {value} is in the future.")
+MSG_DATE_TOO_OLD = _("the date {value} is not valid (before 2000).")
+MSG_DUPLICATE = _("Row {row}: the same as row {first} (same content, name and telephone number).")
+MSG_UNKNOWN_COLUMN = _("The column “{header}” ({letter}) is not in the template and is ignored.")
+MSG_REPEATED_COLUMN = _("The column “{header}” ({letter}) repeats column {first}; only column {first} is used.")
 
 
 def _number(value: int) -> str:
@@ -348,7 +368,9 @@ class ParseResult:
         if self.file_errors:
             return self.file_errors[0]
         valid, invalid = len(self.valid_rows), len(self.invalid_rows)
-        return f"{_number(len(self.rows))} dòng ý kiến: {_number(valid)} hợp lệ, {_number(invalid)} có lỗi."
+        return gettext("{rows} petition rows: {valid} valid, {invalid} with errors.").format(
+            rows=_number(len(self.rows)), valid=_number(valid), invalid=_number(invalid)
+        )
 
 
 # ---------------------------------------------------------------- headers
@@ -510,7 +532,7 @@ def _check_row(row_number: int, cells: dict[str, Any], headers: dict[str, str], 
     content = _multiline(cells.get("content"))
     values["content"] = content
     if not content:
-        fail("content", MSG_REQUIRED)
+        fail("content", str(MSG_REQUIRED))
     elif len(content) < MIN_CONTENT:
         fail("content", MSG_TOO_SHORT.format(length=len(content), minimum=MIN_CONTENT))
     elif len(content) > MAX_CONTENT:
@@ -546,22 +568,22 @@ def _check_row(row_number: int, cells: dict[str, Any], headers: dict[str, str], 
 def _sniff(data: bytes) -> str | None:
     """A file-level error for what is clearly not a readable .xlsx, else None."""
     if not data:
-        return MSG_EMPTY_FILE
+        return str(MSG_EMPTY_FILE)
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # OLE2: legacy .xls or encrypted OOXML
-        return MSG_ENCRYPTED if "EncryptedPackage".encode("utf-16-le") in data else MSG_OLD_XLS
+        return str(MSG_ENCRYPTED) if "EncryptedPackage".encode("utf-16-le") in data else str(MSG_OLD_XLS)
     if data[:4] != b"PK\x03\x04":
-        return MSG_NOT_XLSX
+        return str(MSG_NOT_XLSX)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
             if "mimetype" in names and b"opendocument.spreadsheet" in archive.read("mimetype"):
-                return MSG_ODS
+                return str(MSG_ODS)
             if "xl/workbook.xml" not in names:
-                return MSG_NOT_XLSX
+                return str(MSG_NOT_XLSX)
             if sum(info.file_size for info in archive.infolist()) > MAX_UNCOMPRESSED:
-                return MSG_TOO_BIG
+                return str(MSG_TOO_BIG)
     except (zipfile.BadZipFile, OSError, ValueError):
-        return MSG_DAMAGED
+        return str(MSG_DAMAGED)
     return None
 
 
@@ -596,14 +618,14 @@ def parse_workbook(
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:
         log.info("unreadable workbook %s", result.file_sha256, exc_info=True)
-        result.file_errors.append(MSG_DAMAGED)
+        result.file_errors.append(str(MSG_DAMAGED))
         return result
     try:
         _read(workbook, result, max_rows=max_rows, progress=progress, today=today)
     except Exception:
         log.warning("failed reading workbook %s", result.file_sha256, exc_info=True)
         result.rows = []
-        result.file_errors.append(MSG_DAMAGED)
+        result.file_errors.append(str(MSG_DAMAGED))
     finally:
         workbook.close()
     return result
@@ -654,7 +676,7 @@ def _read(workbook, result: ParseResult, *, max_rows: int, progress, today: date
     if progress:
         progress(done, total if total is not None else done)
     if not result.rows:
-        result.warnings.append(MSG_NO_ROWS)
+        result.warnings.append(str(MSG_NO_ROWS))
 
 
 # ---------------------------------------------------------------- template
@@ -679,14 +701,14 @@ def build_template(*, rows: int = MAX_ROWS) -> bytes:
     header_row, first_data = 3, 4
 
     ws.merge_cells(f"A1:{last}1")
-    ws["A1"] = TITLE
+    ws["A1"] = str(TITLE)
     ws["A1"].font = Font(name="Times New Roman", size=14, bold=True)
     ws["A1"].alignment = Alignment(horizontal="center", vertical="center")
     ws.row_dimensions[1].height = 28
     ws.merge_cells(f"A2:{last}2")
-    ws["A2"] = (
-        "Mỗi dòng một ý kiến. Cột “Nội dung ý kiến, kiến nghị” là bắt buộc. Các dòng có STT “VD” là ví dụ, "
-        "không được nhập vào hệ thống. Xem trang “Hướng dẫn”."
+    ws["A2"] = gettext(
+        "One opinion per row. The column “Nội dung ý kiến, kiến nghị” is required. Rows whose STT is “VD” "
+        "are examples and are not imported. See the sheet “Hướng dẫn”."
     )
     ws["A2"].font = Font(name="Times New Roman", size=11, italic=True)
     ws["A2"].alignment = Alignment(wrap_text=True, vertical="center")
@@ -727,10 +749,10 @@ def build_template(*, rows: int = MAX_ROWS) -> bytes:
         allow_blank=True,
         showErrorMessage=True,
         errorStyle="warning",
-        errorTitle="Kênh tiếp nhận",
-        error="Hãy chọn một kênh trong danh sách.",
-        promptTitle="Kênh tiếp nhận",
-        prompt="Chọn trong danh sách; để trống nếu không rõ.",
+        errorTitle=COLUMN_BY_KEY["channel"].header,
+        error=gettext("Choose a channel from the list."),
+        promptTitle=COLUMN_BY_KEY["channel"].header,
+        prompt=gettext("Choose from the list; leave empty if unknown."),
         showInputMessage=True,
     )
     validation.add(f"{channel_letter}{first_data}:{channel_letter}{first_data + rows - 1}")
@@ -747,9 +769,15 @@ def _write_guide(ws) -> str:
     ws.column_dimensions["B"].width = 12
     ws.column_dimensions["C"].width = 70
     ws.column_dimensions["D"].width = 36
-    ws["A1"] = "HƯỚNG DẪN ĐIỀN DANH SÁCH Ý KIẾN, KIẾN NGHỊ"
+    ws["A1"] = gettext("HOW TO FILL IN THE LIST OF OPINIONS AND PETITIONS")
     ws["A1"].font = Font(name="Times New Roman", size=14, bold=True)
-    for index, header in enumerate(("Cột", "Bắt buộc", "Cách ghi", "Ví dụ"), start=1):
+    guide_headers = (
+        pgettext("excel guide", "Column"),
+        pgettext("excel guide", "Required"),
+        pgettext("excel guide", "How to write it"),
+        pgettext("excel guide", "Example"),
+    )
+    for index, header in enumerate(guide_headers, start=1):
         cell = ws.cell(row=3, column=index, value=header)
         cell.font = _BOLD
         cell.fill = _HEADER_FILL
@@ -758,7 +786,13 @@ def _write_guide(ws) -> str:
     for column in COLUMNS:
         example = next((e for e in column.examples if e and e != EXAMPLE_MARK), "")
         for index, value in enumerate(
-            (column.header, "Có" if column.required else "Không", column.guide, example), start=1
+            (
+                column.header,
+                pgettext("required", "Yes") if column.required else pgettext("required", "No"),
+                str(column.guide),
+                example,
+            ),
+            start=1,
         ):
             cell = ws.cell(row=row, column=index, value=value)
             cell.font = _FONT
@@ -766,16 +800,24 @@ def _write_guide(ws) -> str:
             cell.border = _BORDER
         row += 1
     notes = (
-        "Giữ nguyên dòng tiêu đề; có thể thêm dòng tên danh sách ở trên, đổi thứ tự hoặc bỏ các cột không dùng.",
-        "Tên cột khác gần đúng cũng được nhận (ví dụ “Họ tên”, “SĐT”, “Nội dung kiến nghị”, “Ngày nhận”).",
-        "Các dòng có STT “VD” là ví dụ và được bỏ qua; các dòng trống được bỏ qua.",
-        f"Tệp định dạng .xlsx, tối đa {_number(MAX_ROWS)} dòng ý kiến.",
-        "Tải lên lại cùng một tệp không tạo thêm ý kiến trùng: dòng đã nhập (cùng nội dung, họ tên, số điện thoại) "
-        "được bỏ qua.",
-        "Họ tên, số điện thoại, địa chỉ là dữ liệu cá nhân: chỉ ghi khi cần để trả lời người kiến nghị.",
+        gettext("Keep the header row; a title row may be added above it, and columns may be reordered or left out."),
+        gettext(
+            "Other column names close to these are accepted too (for example"
+            " “Họ tên”, “SĐT”, “Nội dung kiến nghị”, “Ngày nhận”)."
+        ),
+        gettext("Rows whose STT is “VD” are examples and are skipped; empty rows are skipped."),
+        gettext("An .xlsx file of at most {rows} petition rows.").format(rows=_number(MAX_ROWS)),
+        gettext(
+            "Uploading the same file again adds no duplicate: rows already imported"
+            " (same content, name and telephone number) are skipped."
+        ),
+        gettext(
+            "Names, telephone numbers and addresses are personal data:"
+            " write them only when needed to answer the petitioner."
+        ),
     )
     row += 1
-    ws.cell(row=row, column=1, value="Lưu ý").font = _BOLD
+    ws.cell(row=row, column=1, value=pgettext("excel guide", "Notes")).font = _BOLD
     for note in notes:
         row += 1
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
@@ -783,7 +825,7 @@ def _write_guide(ws) -> str:
         cell.font = _FONT
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     row += 2
-    ws.cell(row=row, column=1, value="Danh mục kênh tiếp nhận").font = _BOLD
+    ws.cell(row=row, column=1, value=gettext("List of channels")).font = _BOLD
     first = row + 1
     for label in CHANNELS:
         row += 1

@@ -136,6 +136,12 @@ class MultipleFileField(forms.FileField):
 
 class AnswerForm(forms.Form):
     text = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 8}))
+    answered_on = forms.DateField(
+        label=_("Date of the answer"),
+        required=False,
+        widget=DATE_INPUT,
+        help_text=_("The date of the agency's written answer, if it was sent before today; leave empty for today."),
+    )
     files = MultipleFileField(
         label=_("Evidence (documents, photos)"),
         required=False,

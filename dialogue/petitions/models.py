@@ -6,6 +6,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from dialogue.organisation.models import Level
@@ -73,9 +74,20 @@ class AckKind(models.TextChoices):
     FORWARDED = "forwarded", _("Forwarded")
 
 
+class ImportStatus(models.TextChoices):
+    CHECKING = "checking", _("Checking the file")
+    CHECKED = "checked", _("Checked, waiting for a decision")
+    QUEUED = "queued", _("Waiting to be imported")
+    IMPORTING = "importing", _("Importing")
+    DONE = "done", _("Imported")
+    FAILED = "failed", _("Failed, nothing imported")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
 class ImportBatch(models.Model):
-    """One Excel file imported for a conference; rows remember it so a re-import of the
-    same file creates nothing twice."""
+    """One Excel file uploaded for a unit (and a conference). The worker checks it and,
+    when the person decides, imports it; rows remember it so a re-import of the same
+    file creates nothing twice."""
 
     conference = models.ForeignKey(
         "plans.Conference", null=True, blank=True, on_delete=models.PROTECT, related_name="import_batches"
@@ -84,12 +96,28 @@ class ImportBatch(models.Model):
     file_name = models.CharField(_("file"), max_length=255)
     file_sha256 = models.CharField(max_length=64)
     default_channel = models.CharField(_("channel"), max_length=24, choices=Channel.choices)
+    status = models.CharField(_("status"), max_length=12, choices=ImportStatus.choices, default=ImportStatus.DONE)
+    only_valid = models.BooleanField(default=False)
+    # What the worker has done so far, for the progress bar: rows read or written of all.
+    progress_done = models.PositiveIntegerField(default=0)
+    progress_total = models.PositiveIntegerField(null=True, blank=True)
+    # The check's findings: file errors, warnings and the rows to show (see imports.report_of).
+    report = models.JSONField(default=dict, blank=True)
+    error = models.TextField(blank=True)
     rows_total = models.PositiveIntegerField(default=0)
+    rows_valid = models.PositiveIntegerField(default=0)
     rows_created = models.PositiveIntegerField(default=0)
     rows_skipped = models.PositiveIntegerField(default=0)
     rows_invalid = models.PositiveIntegerField(default=0)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    # Who chose to import the checked rows: the actor of every petition written.
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["-created_at"]
@@ -302,7 +330,7 @@ class Answer(models.Model):
     group = models.ForeignKey(PetitionGroup, on_delete=models.CASCADE, related_name="answers")
     text = models.TextField(_("answer"))
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    submitted_at = models.DateTimeField(auto_now_add=True)
+    submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
     status = models.CharField(_("status"), max_length=12, choices=AnswerStatus.choices, default=AnswerStatus.SUBMITTED)
     review_comment = models.TextField(_("review comment"), blank=True)
     reviewed_by = models.ForeignKey(

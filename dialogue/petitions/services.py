@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -25,7 +25,7 @@ from dialogue.lib.phones import InvalidPhone, normalize_phone
 from dialogue.lib.text import fold, normalize_text
 from dialogue.organisation.models import Unit, UnitCategory, User
 from dialogue.organisation.roles import Capability, Role, roles_with
-from dialogue.organisation.selectors import scope_paths, user_can
+from dialogue.organisation.selectors import province_of, scope_paths, user_can
 from dialogue.petitions import similarity
 from dialogue.petitions.models import (
     LEVEL_OF,
@@ -85,6 +85,13 @@ MSG_CHANNEL = _("Choose the channel through which the petition came.")
 MSG_IN_ANSWERED_GROUP = _("Petition #%(pk)s is in a group already given to an agency; split it from there first.")
 MSG_OWN_ANSWER = _("An answer is approved by someone other than the person who submitted it.")
 MSG_ATTACHMENT_TOO_BIG = _("“%(name)s” is larger than 20 MB.")
+MSG_ANSWER_FUTURE = _("The answer cannot be dated in the future.")
+MSG_ANSWER_BEFORE_PETITIONS = _(
+    "The answer cannot be dated before %(date)s: the group was assigned only after its petitions were received."
+)
+MSG_ANSWER_BEFORE_RETURN = _("The revised answer cannot be dated before the previous one was returned (%(date)s).")
+MSG_REVIEW_FUTURE = _("The review cannot be dated in the future.")
+MSG_REVIEW_BEFORE_ANSWER = _("The review cannot be dated before the answer was submitted (%(date)s).")
 MSG_ATTACHMENT_TYPE = _("“%(name)s” is not an accepted file (PDF, Word, Excel, pictures).")
 
 MAX_CONTENT = 5000
@@ -183,10 +190,6 @@ def match_address(address: str, area: Unit) -> Unit | None:
     return None
 
 
-def _province_of(unit: Unit) -> Unit:
-    return Unit.objects.get(pk=int(unit.path.strip("/").split("/")[0]))
-
-
 def _set_search(petition: Petition) -> None:
     petition.search_folded = fold(" ".join(x for x in (petition.content, petition.name, petition.organisation,
                                                        petition.address) if x))  # fmt: skip
@@ -198,7 +201,7 @@ def find_repeat(petition: Petition) -> Petition | None:
     across years: “đã nêu nhiều lần nhưng chưa được giải quyết dứt điểm”)."""
     # Across the province: a matter raised at the provincial secretary's dialogue may come
     # back at a commune's conference.
-    area = _province_of(administrative_area(petition.receiving_unit))
+    area = province_of(administrative_area(petition.receiving_unit))
     earlier = Petition.objects.filter(receiving_unit__path__startswith=area.path).exclude(pk=petition.pk)
     if petition.conference_id:
         earlier = earlier.exclude(conference_id=petition.conference_id).filter(
@@ -220,9 +223,8 @@ def find_repeat(petition: Petition) -> Petition | None:
 # ---------------------------------------------------------------- intake
 
 
-def petition_receive(
+def petition_prepare(
     *,
-    actor,
     receiving_unit: Unit,
     content: str,
     channel: str,
@@ -238,17 +240,12 @@ def petition_receive(
     import_batch: ImportBatch | None = None,
     import_row: int | None = None,
     fingerprint: str = "",
+    actor=None,
 ) -> Petition:
-    """Record one petition as it was raised. A repeated submission key (a double click,
-    a resent form) returns the petition already recorded instead of a second one.
+    """Check and clean one petition and find what it repeats, writing nothing: the slow
+    part of intake, which an import does for every row before its one short transaction.
 
     QĐ 11-QĐi/TW: the acknowledgment is due 10 working days after receipt."""
-    if actor is not None:
-        _require(actor, Capability.PETITION_INTAKE, receiving_unit)
-    if submission_key:
-        existing = Petition.objects.filter(submission_key=submission_key).first()
-        if existing is not None:
-            return existing
     if channel not in Channel.values:
         raise ServiceError(MSG_CHANNEL, field="channel")
     if conference is not None and not receiving_unit.path.startswith(
@@ -282,20 +279,74 @@ def petition_receive(
         raise ServiceError(MSG_NAME_OR_ORG, field="organisation")
     petition.address_unit = match_address(petition.address, administrative_area(receiving_unit))
     _set_search(petition)
-    with transaction.atomic():
-        try:
-            with transaction.atomic():
-                petition.save()
-        except IntegrityError:
-            # The same submission key won a race with us: hand back that petition.
-            if submission_key:
-                return Petition.objects.get(submission_key=submission_key)
-            raise
-        repeat = find_repeat(petition)
-        if repeat is not None:
-            petition.repeat_of = repeat
-            petition.save(update_fields=["repeat_of"])
-        _audit(actor, "petition.receive", petition, receiving_unit, after=snapshot(petition, PETITION_AUDIT_FIELDS))
+    petition.repeat_of = find_repeat(petition)
+    return petition
+
+
+def petition_store(*, actor, petition: Petition) -> Petition:
+    """Write a prepared petition and its audit entry. Call inside a transaction."""
+    petition.save()
+    _audit(
+        actor, "petition.receive", petition, petition.receiving_unit, after=snapshot(petition, PETITION_AUDIT_FIELDS)
+    )
+    return petition
+
+
+def petition_receive(
+    *,
+    actor,
+    receiving_unit: Unit,
+    content: str,
+    channel: str,
+    conference: Conference | None = None,
+    petitioner_kind: str = PetitionerKind.CITIZEN,
+    name: str = "",
+    phone: str = "",
+    address: str = "",
+    organisation: str = "",
+    position: str = "",
+    received_on: date | None = None,
+    submission_key=None,
+    import_batch: ImportBatch | None = None,
+    import_row: int | None = None,
+    fingerprint: str = "",
+) -> Petition:
+    """Record one petition as it was raised. A repeated submission key (a double click,
+    a resent form) returns the petition already recorded instead of a second one.
+
+    QĐ 11-QĐi/TW: the acknowledgment is due 10 working days after receipt."""
+    if actor is not None:
+        _require(actor, Capability.PETITION_INTAKE, receiving_unit)
+    if submission_key:
+        existing = Petition.objects.filter(submission_key=submission_key).first()
+        if existing is not None:
+            return existing
+    petition = petition_prepare(
+        receiving_unit=receiving_unit,
+        content=content,
+        channel=channel,
+        conference=conference,
+        petitioner_kind=petitioner_kind,
+        name=name,
+        phone=phone,
+        address=address,
+        organisation=organisation,
+        position=position,
+        received_on=received_on,
+        submission_key=submission_key,
+        import_batch=import_batch,
+        import_row=import_row,
+        fingerprint=fingerprint,
+        actor=actor,
+    )
+    try:
+        with transaction.atomic():
+            petition_store(actor=actor, petition=petition)
+    except IntegrityError:
+        # The same submission key won a race with us: hand back that petition.
+        if submission_key:
+            return Petition.objects.get(submission_key=submission_key)
+        raise
     return petition
 
 
@@ -727,9 +778,33 @@ def _check_attachments(files) -> None:
             raise ServiceError(MSG_ATTACHMENT_TOO_BIG % {"name": name}, field="files")
 
 
+def _answer_time(group: PetitionGroup, at: datetime | None) -> datetime:
+    """When the answer was given: now, or the date of the agency's letter when it is
+    entered later. Not in the future, and not before the group could have been assigned
+    — the day its last petition was received (the group records no assignment time)."""
+    now = timezone.now()
+    if at is None:
+        return now
+    if timezone.is_naive(at):
+        at = timezone.make_aware(at)
+    if at > now:
+        raise ServiceError(MSG_ANSWER_FUTURE, field="answered_on")
+    received = group.petitions.aggregate(last=Max("received_on"))["last"]
+    if received and timezone.localtime(at).date() < received:
+        raise ServiceError(MSG_ANSWER_BEFORE_PETITIONS % {"date": received.strftime("%d/%m/%Y")}, field="answered_on")
+    returned = group.answers.filter(reviewed_at__isnull=False).order_by("-reviewed_at").first()
+    if returned is not None and at < returned.reviewed_at:
+        shown = timezone.localtime(returned.reviewed_at).strftime("%H:%M %d/%m/%Y")
+        raise ServiceError(MSG_ANSWER_BEFORE_RETURN % {"date": shown}, field="answered_on")
+    return at
+
+
 @transaction.atomic
-def answer_submit(*, actor, group: PetitionGroup, text: str, files: Iterable = ()) -> Answer:
-    """The lead agency submits its answer, with documents as evidence, for review."""
+def answer_submit(
+    *, actor, group: PetitionGroup, text: str, files: Iterable = (), at: datetime | None = None
+) -> Answer:
+    """The lead agency submits its answer, with documents as evidence, for review.
+    `at` dates an answer entered after it was sent (default: now)."""
     if not can_answer(actor, group):
         raise PermissionDenied(MSG_NOT_LEAD)
     text = (text or "").replace("\r\n", "\n").strip()
@@ -738,17 +813,19 @@ def answer_submit(*, actor, group: PetitionGroup, text: str, files: Iterable = (
     files = list(files)
     _check_attachments(files)
     locked = PetitionGroup.objects.select_for_update().get(pk=group.pk)
+    submitted_at = _answer_time(locked, at)
     _group_move(locked, GroupStatus.SUBMITTED)
     locked.version += 1
     locked.save(update_fields=["status", "version", "updated_at"])
-    answer = Answer.objects.create(group=locked, text=text, submitted_by=actor)
+    answer = Answer.objects.create(group=locked, text=text, submitted_by=actor, submitted_at=submitted_at)
     for upload in files:
         attachment = Attachment(answer=answer, name=normalize_text(upload.name)[:255], size=upload.size)
         attachment.file.save(safe_upload_name(upload.name), upload, save=False)
         attachment.save()
     files_saved = [a.name for a in answer.attachments.all()]
     _audit(actor, "answer.submit", locked, locked.receiving_unit,
-           after={"answer": answer.pk, "text": text[:500], "files": files_saved})  # fmt: skip
+           after={"answer": answer.pk, "text": text[:500], "files": files_saved,
+                  "submitted_at": submitted_at.isoformat()})  # fmt: skip
     _notify_reviewers(locked, actor)
     return answer
 
@@ -774,14 +851,24 @@ def _ancestor_paths(unit: Unit) -> list[str]:
 
 
 @transaction.atomic
-def answer_review(*, actor, group: PetitionGroup, approve: bool, comment: str = "") -> PetitionGroup:
-    """The synthesis board approves the answer or returns it with what must change."""
+def answer_review(
+    *, actor, group: PetitionGroup, approve: bool, comment: str = "", at: datetime | None = None
+) -> PetitionGroup:
+    """The synthesis board approves the answer or returns it with what must change.
+    `at` dates a review recorded later (default: now); never before the answer."""
     _require(actor, Capability.ANSWER_REVIEW, group.receiving_unit)
     locked = PetitionGroup.objects.select_for_update().get(pk=group.pk)
     answer = locked.answers.order_by("-submitted_at", "-id").first()
     comment = (comment or "").strip()
     if not approve and not comment:
         raise ServiceError(MSG_RETURN_COMMENT, field="comment")
+    now = timezone.now()
+    reviewed_at = now if at is None else (timezone.make_aware(at) if timezone.is_naive(at) else at)
+    if reviewed_at > now:
+        raise ServiceError(MSG_REVIEW_FUTURE)
+    if answer is not None and reviewed_at < answer.submitted_at:
+        shown = timezone.localtime(answer.submitted_at).strftime("%H:%M %d/%m/%Y")
+        raise ServiceError(MSG_REVIEW_BEFORE_ANSWER % {"date": shown})
     # Four eyes: whoever wrote the answer does not approve it (a national system
     # administrator, who configures rather than answers, is exempt).
     own = approve and answer is not None and answer.submitted_by_id == getattr(actor, "pk", None)
@@ -792,11 +879,11 @@ def answer_review(*, actor, group: PetitionGroup, approve: bool, comment: str = 
         answer.status = AnswerStatus.APPROVED if approve else AnswerStatus.RETURNED
         answer.review_comment = comment
         answer.reviewed_by = actor
-        answer.reviewed_at = timezone.now()
+        answer.reviewed_at = reviewed_at
         answer.save()
     if approve:
         locked.answer_text = answer.text if answer else locked.answer_text
-        locked.approved_at = timezone.now()
+        locked.approved_at = reviewed_at
         locked.approved_by = actor
     locked.version += 1
     locked.save()

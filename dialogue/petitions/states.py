@@ -1,7 +1,7 @@
 """The legal moves of petitions, groups and answers, one table each."""
 
 from dialogue.core.states import TransitionTable
-from dialogue.petitions.models import GroupStatus, PetitionStatus
+from dialogue.petitions.models import GroupStatus, ImportStatus, PetitionStatus
 
 PETITION_TRANSITIONS = TransitionTable(
     {
@@ -34,4 +34,19 @@ GROUP_TRANSITIONS = TransitionTable(
         GroupStatus.APPROVED: {GroupStatus.RETURNED},
     },
     dict(GroupStatus.choices),
+)
+
+# An Excel import: the worker checks the file, the person decides, the worker writes.
+# A failed or interrupted import wrote nothing and may be started again.
+IMPORT_TRANSITIONS = TransitionTable(
+    {
+        ImportStatus.CHECKING: {ImportStatus.CHECKED, ImportStatus.FAILED},
+        ImportStatus.CHECKED: {ImportStatus.QUEUED, ImportStatus.CANCELLED},
+        ImportStatus.QUEUED: {ImportStatus.IMPORTING, ImportStatus.FAILED},
+        ImportStatus.IMPORTING: {ImportStatus.DONE, ImportStatus.FAILED, ImportStatus.QUEUED},
+        ImportStatus.FAILED: {ImportStatus.QUEUED, ImportStatus.CANCELLED},
+        ImportStatus.DONE: set(),
+        ImportStatus.CANCELLED: set(),
+    },
+    dict(ImportStatus.choices),
 )

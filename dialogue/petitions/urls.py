@@ -30,6 +30,7 @@ urlpatterns = [
     path("conferences/<int:pk>/report.<str:fmt>", views.conference_report, name="conference_report"),
     path("conferences/<int:pk>/form-<str:kind>.<str:fmt>", views.paper_form, name="paper_form"),
     path("import/", views.import_upload, name="import_upload"),
-    path("import/check/", views.import_preview, name="import_preview"),
+    path("import/<int:pk>/", views.import_detail, name="import_detail"),
+    path("import/<int:pk>/start/", views.import_start, name="import_start"),
     path("import/template.xlsx", views.import_template, name="import_template"),
 ]

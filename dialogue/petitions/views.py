@@ -3,12 +3,10 @@ things up through scoped selectors, call one service and render."""
 
 from __future__ import annotations
 
-import hashlib
 import uuid
-from pathlib import Path
+from datetime import datetime, time
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -22,9 +20,9 @@ from django.views.decorators.http import require_POST
 
 from dialogue.core.errors import ServiceError, apply_to_form
 from dialogue.documents.pdf import libreoffice_path
-from dialogue.organisation.models import Unit, UnitCategory, UnitStatus
+from dialogue.organisation.models import Unit, UnitStatus
 from dialogue.organisation.roles import Capability
-from dialogue.organisation.selectors import scope_q, user_can
+from dialogue.organisation.selectors import bodies_in, province_of, scope_q, user_can
 from dialogue.petitions import imports, selectors, services
 from dialogue.petitions.forms import (
     AckForm,
@@ -46,6 +44,8 @@ from dialogue.petitions.models import (
     Attachment,
     Field,
     GroupStatus,
+    ImportBatch,
+    ImportStatus,
     Petition,
     PetitionerKind,
     PetitionStatus,
@@ -74,22 +74,14 @@ def _require(user, capability: str, unit: Unit | None = None) -> None:
 
 
 def _bodies(area: Unit):
-    """Agencies and bodies of an area that can answer or support (not villages)."""
-    return (
-        Unit.objects.filter(path__startswith=area.path, status=UnitStatus.ACTIVE)
-        .exclude(kind__category=UnitCategory.ADMINISTRATIVE)
-        .select_related("kind")
-        .order_by("level", "kind__sort_order", "name_folded")
-    )
+    """Living agencies and bodies of an area that can answer or support (not villages)."""
+    return bodies_in(area)
 
 
 def _competent_candidates(unit: Unit):
-    """Bodies of the receiving unit's province: its own and its communes' (for forwarding)."""
-    area = administrative_area(unit)
-    province = area
-    while province.parent_id and province.level > 1:
-        province = province.parent
-    return _bodies(province)
+    """Bodies of the receiving unit's province: its own and its communes' (for forwarding).
+    A historical unit (old Bắc Giang) forwards within its successor province."""
+    return bodies_in(province_of(administrative_area(unit)))
 
 
 # ---------------------------------------------------------------- lists
@@ -491,11 +483,21 @@ def group_assign(request, pk: int):
     )  # fmt: skip
 
 
+def _answered_at(data) -> datetime | None:
+    """A past date from the form stands for that day (shown without a time); today is now."""
+    day = data.get("answered_on")
+    if day is None or day == timezone.localdate():
+        return None
+    return timezone.make_aware(datetime.combine(day, time(0)))
+
+
 @login_required
 @require_POST
 def answer_submit(request, pk: int):
     def call(group, data):
-        return services.answer_submit(actor=request.user, group=group, text=data["text"], files=data["files"])
+        return services.answer_submit(
+            actor=request.user, group=group, text=data["text"], files=data["files"], at=_answered_at(data)
+        )
 
     return _group_post(request, pk, AnswerForm, call, _("The answer was submitted for review."))
 
@@ -621,12 +623,6 @@ def paper_form(request, pk: int, kind: str, fmt: str = "docx"):
 # ---------------------------------------------------------------- import
 
 
-def _import_dir() -> Path:
-    path = Path(settings.MEDIA_ROOT) / "imports"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
 @login_required
 def import_upload(request):
     _require(request.user, Capability.PETITION_INTAKE)
@@ -638,77 +634,82 @@ def import_upload(request):
     initial = {"receiving_unit": conference.plan.issuing_unit_id} if conference else {}
     form = ImportForm(request.POST or None, request.FILES or None, unit_queryset=units, initial=initial)
     if request.method == "POST" and form.is_valid():
-        data = form.files["file"].read()
-        digest = hashlib.sha256(data).hexdigest()
-        (_import_dir() / f"{digest}.xlsx").write_bytes(data)
-        params = {
-            "file": digest,
-            "name": form.cleaned_data["file"].name[:200],
-            "unit": form.cleaned_data["receiving_unit"].pk,
-            "channel": form.cleaned_data["channel"],
-        }
-        if conference:
-            params["conference"] = conference.pk
-        return redirect(f"{reverse('petitions:import_preview')}?{urlencode(params)}")
+        try:
+            batch = imports.import_upload(
+                actor=request.user,
+                data=form.files["file"].read(),
+                file_name=form.cleaned_data["file"].name,
+                receiving_unit=form.cleaned_data["receiving_unit"],
+                conference=conference,
+                default_channel=form.cleaned_data["channel"],
+            )
+        except ServiceError as error:
+            apply_to_form(form, error)
+        else:
+            return redirect("petitions:import_detail", pk=batch.pk)
     chosen = form["receiving_unit"].value()
     current = units.filter(pk=chosen).first() if chosen and str(chosen).isdigit() else None
+    recent = ImportBatch.objects.filter(receiving_unit__in=units).select_related("receiving_unit", "conference")[:10]
     return render(
-        request, "petitions/import_upload.html", {"form": form, "conference": conference, "current_unit": current}
+        request,
+        "petitions/import_upload.html",
+        {"form": form, "conference": conference, "current_unit": current, "recent": recent},
     )
 
 
+def _import_get(user, pk: int) -> ImportBatch:
+    """An import of a unit the person may take petitions in for; any other is 404."""
+    batch = ImportBatch.objects.select_related("receiving_unit", "conference", "created_by").filter(pk=pk).first()
+    if batch is None or not _intake_units(user).filter(pk=batch.receiving_unit_id).exists():
+        raise Http404
+    return batch
+
+
 @login_required
-def import_preview(request):
+def import_detail(request, pk: int):
+    """The import's page: progress while the worker reads or writes, then the report
+    with the person's choice, then the result. The progress part refreshes itself."""
     _require(request.user, Capability.PETITION_INTAKE)
-    params = request.POST if request.method == "POST" else request.GET
-    digest = params.get("file", "")
-    if len(digest) != 64 or not all(c in "0123456789abcdef" for c in digest):
-        raise Http404
-    path = _import_dir() / f"{digest}.xlsx"
-    if not path.exists():
-        raise Http404
-    unit = _intake_units(request.user).filter(pk=params.get("unit") or 0).first()
-    if unit is None:
-        raise Http404
-    conference = None
-    if str(params.get("conference", "")).isdigit():
-        conference = conference_get_for_user(user=request.user, pk=int(params["conference"]))
-    channel = params.get("channel", "mttq")
-    result = imports.preview(path.read_bytes())
-    if request.method == "POST" and not result.file_errors:
-        only_valid = params.get("mode") == "valid"
-        try:
-            batch = imports.commit(
-                actor=request.user,
-                data=path.read_bytes(),
-                file_name=params.get("name", "danh-sach.xlsx"),
-                receiving_unit=unit,
-                conference=conference,
-                default_channel=channel,
-                only_valid=only_valid,
-            )
-        except ServiceError as error:
-            messages.error(request, str(error.message))
-        else:
-            path.unlink(missing_ok=True)
-            messages.success(
-                request,
-                _("Imported: %(created)s new petitions, %(skipped)s already recorded, %(invalid)s rows left out.")
-                % {"created": batch.rows_created, "skipped": batch.rows_skipped, "invalid": batch.rows_invalid},
-            )
-            target = reverse("petitions:petition_list")
-            if conference:
-                target += f"?conference={conference.pk}"
-            return redirect(target)
+    batch = _import_get(request.user, pk)
+    running = batch.status in (ImportStatus.CHECKING, ImportStatus.QUEUED, ImportStatus.IMPORTING)
     context = {
-        "result": result,
-        "params": params,
-        "unit": unit,
-        "conference": conference,
-        "rows": result.rows[:500],
-        "more_rows": max(0, len(result.rows) - 500),
+        "batch": batch,
+        "running": running,
+        "stale": imports.import_is_stale(batch),
+        "percent": _percent(batch),
     }
-    return render(request, "petitions/import_preview.html", context)
+    if request.htmx and request.GET.get("part") == "progress":
+        if not running:
+            # Finished: the whole page changes (report or result), so load it.
+            response = HttpResponse(status=204)
+            response["HX-Refresh"] = "true"
+            return response
+        return render(request, "petitions/_import_progress.html", context)
+    return render(request, "petitions/import_detail.html", context)
+
+
+def _percent(batch: ImportBatch) -> int | None:
+    if not batch.progress_total:
+        return None
+    return min(100, round(100 * batch.progress_done / batch.progress_total))
+
+
+@login_required
+@require_POST
+def import_start(request, pk: int):
+    batch = _import_get(request.user, pk)
+    action = request.POST.get("mode", "")
+    try:
+        if action == "cancel":
+            imports.import_cancel(actor=request.user, batch=batch)
+            messages.info(request, _("The import was cancelled; nothing was written."))
+        elif action == "restart":
+            imports.import_restart(actor=request.user, batch=batch)
+        else:
+            imports.import_start(actor=request.user, batch=batch, only_valid=action == "valid")
+    except ServiceError as error:
+        messages.error(request, str(error.message))
+    return redirect("petitions:import_detail", pk=batch.pk)
 
 
 @login_required

@@ -20,7 +20,7 @@ from dialogue.core.errors import ServiceError, apply_to_form
 from dialogue.lib.text import fold
 from dialogue.organisation.models import Unit, UnitCategory, UnitStatus, User
 from dialogue.organisation.roles import Capability
-from dialogue.organisation.selectors import scope_q, user_can
+from dialogue.organisation.selectors import bodies_in, scope_q, user_can
 from dialogue.plans import documents, selectors, services
 from dialogue.plans.forms import (
     AgendaItemForm,
@@ -67,14 +67,9 @@ def _people_near(plan):
 
 
 def _bodies_in(area: Unit):
-    """Bodies (not administrative units) in an area, for choosing who does a duty."""
-    return (
-        Unit.objects.filter(path__startswith=area.path)
-        .exclude(kind__category=UnitCategory.ADMINISTRATIVE)
-        .filter(depth__lte=area.depth + 3)
-        .select_related("kind")
-        .order_by("level", "kind__sort_order", "name_folded")
-    )
+    """Bodies (not administrative units) in an area, for choosing who does a duty; a
+    historical plan's dissolved bodies included."""
+    return bodies_in(area, max_depth=3, active_only=False)
 
 
 def _safe(request, form, call, success_message: str):

@@ -17,6 +17,10 @@ import os
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from dialogue.core.errors import ServiceError
 from dialogue.lib.text import normalize_text
@@ -28,11 +32,12 @@ from dialogue.organisation.services import (
 )
 
 PASSWORD_ENV = "DOITHOAI_ADMIN_PASSWORD"  # noqa: S105 (the variable's name, not a password)
-MSG_PASSWORD_MISMATCH = "Hai lần nhập mật khẩu không khớp nhau."  # noqa: S105
-MSG_PASSWORD_MISSING = (
-    "Chưa có mật khẩu: hãy đặt biến môi trường " + PASSWORD_ENV + " hoặc chạy lệnh trong cửa sổ dòng lệnh để nhập."
+MSG_PASSWORD_MISMATCH = _("The two passwords you typed do not match.")
+MSG_PASSWORD_MISSING = format_lazy(
+    _("No password: set the environment variable {variable} or run the command in a terminal to type it."),
+    variable=PASSWORD_ENV,
 )
-MSG_CREATED = "Đã tạo tài khoản quản trị hệ thống toàn quốc “{username}” ({full_name})."
+MSG_CREATED = _("The national system administrator “{username}” ({full_name}) was created.")
 
 
 class Command(BaseCommand):
@@ -48,6 +53,10 @@ class Command(BaseCommand):
         parser.add_argument("--position", default=BOOTSTRAP_DEFAULT_POSITION)
 
     def handle(self, *args, username, full_name, email, position, **options):
+        with translation.override("vi"):
+            self._handle(username, full_name, email, position)
+
+    def _handle(self, username, full_name, email, position):
         # Refuse a taken name before asking for a password the operator would type for nothing.
         if User.objects.filter(username__iexact=normalize_text(username).lower()).exists():
             raise CommandError(MSG_BOOTSTRAP_USERNAME_TAKEN.format(username=normalize_text(username).lower()))
@@ -65,8 +74,8 @@ class Command(BaseCommand):
         if password:
             return password
         if not sys.stdin.isatty():
-            raise CommandError(MSG_PASSWORD_MISSING)
-        password = getpass.getpass("Mật khẩu: ")
-        if password != getpass.getpass("Nhập lại mật khẩu: "):
-            raise CommandError(MSG_PASSWORD_MISMATCH)
+            raise CommandError(str(MSG_PASSWORD_MISSING))
+        password = getpass.getpass(gettext("Password: "))
+        if password != getpass.getpass(gettext("Password again: ")):
+            raise CommandError(str(MSG_PASSWORD_MISMATCH))
         return password

@@ -1,4 +1,6 @@
 from django.core.management.base import BaseCommand
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from dialogue.organisation.admin_units import admin_units_load
 
@@ -19,7 +21,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, historical, **options):
-        report = admin_units_load(historical_provinces=historical)
-        self.stdout.write(f"Đã tạo {report.created}, cập nhật {report.updated}, giữ nguyên {report.unchanged} đơn vị.")
-        for kind, n in sorted(report.by_kind.items()):
-            self.stdout.write(f"  {kind}: {n} mới")
+        with translation.override("vi"):
+            report = admin_units_load(historical_provinces=historical)
+            self.stdout.write(
+                _("{created} units created, {updated} updated, {unchanged} unchanged.").format(
+                    created=report.created, updated=report.updated, unchanged=report.unchanged
+                )
+            )
+            for kind, n in sorted(report.by_kind.items()):
+                self.stdout.write(_("  {kind}: {n} new").format(kind=kind, n=n))

@@ -2,6 +2,9 @@ import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from dialogue.core.errors import ServiceError
 from dialogue.organisation.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SIGNERS, demo_load
@@ -9,9 +12,9 @@ from dialogue.organisation.models import User
 from dialogue.petitions.demo import petitions_demo_load
 from dialogue.plans.demo import plans_demo_load
 
-MSG_NOT_IN_PRODUCTION = (
-    "Dữ liệu mẫu có các tài khoản dùng chung một mật khẩu công khai. Lệnh chỉ chạy khi DEBUG bật, "
-    "hoặc thêm --allow-production nếu đây là máy chủ trình diễn."
+MSG_NOT_IN_PRODUCTION = _(
+    "The demo data has accounts sharing one public password. The command runs only with DEBUG on, "
+    "or with --allow-production if this is a demonstration server."
 )
 
 
@@ -30,8 +33,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, allow_production, **options):
+        with translation.override("vi"):
+            self._handle(allow_production)
+
+    def _handle(self, allow_production):
         if not settings.DEBUG and not allow_production:
-            raise CommandError(MSG_NOT_IN_PRODUCTION)
+            raise CommandError(str(MSG_NOT_IN_PRODUCTION))
         started = time.monotonic()
         try:
             summary = demo_load()
@@ -40,35 +47,37 @@ class Command(BaseCommand):
             petitions = petitions_demo_load(actor=admin)
         except ServiceError as exc:
             raise CommandError(str(exc.message)) from None
-        elapsed = time.monotonic() - started
-        plans_line = (
-            f"{plans['plans']} kế hoạch mẫu, {plans['conferences']} hội nghị, {plans['tasks']} nhiệm vụ mới; "
-            f"{petitions['petitions']} ý kiến, kiến nghị mẫu, {petitions['groups']} ý kiến tổng hợp, "
-            f"{petitions['answers']} văn bản trả lời mới"
-        )
+        seconds = f"{time.monotonic() - started:.1f}"
+        plans_line = gettext(
+            "{plans} new demo plans, {conferences} conferences, {tasks} tasks; {petitions} demo petitions, "
+            "{groups} summarised opinions, {answers} new answers"
+        ).format(**plans, **petitions)
         if not any(summary.values()) and not any(plans.values()) and not any(petitions.values()):
-            self.stdout.write(f"Dữ liệu mẫu đã có đủ, không tạo thêm gì ({elapsed:.1f} giây).")
+            self.stdout.write(
+                gettext("The demo data is complete; nothing was added ({seconds} s).").format(seconds=seconds)
+            )
         elif not any(summary.values()):
             self.stdout.write(
                 self.style.SUCCESS(
-                    f"Dữ liệu mẫu đã có đủ, không tạo thêm gì về đơn vị và tài khoản; "
-                    f"đã nạp {plans_line} trong {elapsed:.1f} giây."
+                    gettext(
+                        "The demo units and accounts are complete, nothing added there; loaded {plans_line} "
+                        "in {seconds} s."
+                    ).format(plans_line=plans_line, seconds=seconds)
                 )
             )
         else:
             self.stdout.write(
                 self.style.SUCCESS(
-                    f"Đã nạp dữ liệu mẫu trong {elapsed:.1f} giây: "
-                    f"{summary['admin_units_created']} đơn vị hành chính mới "
-                    f"({summary['admin_units_updated']} cập nhật), "
-                    f"{summary['units']} cơ quan, tổ chức, thôn mới, "
-                    f"{summary['people']} tài khoản mới, {summary['roles']} vai trò mới; "
-                    f"{plans_line}."
+                    gettext(
+                        "Demo data loaded in {seconds} s: {admin_units_created} new administrative units "
+                        "({admin_units_updated} updated), {units} new bodies, organisations and villages, "
+                        "{people} new accounts, {roles} new roles; {plans_line}."
+                    ).format(**summary, plans_line=plans_line, seconds=seconds)
                 )
             )
-        self.stdout.write(f"Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):")
+        self.stdout.write(gettext("Demo accounts (shared password: {password}):").format(password=DEMO_PASSWORD))
         for account in DEMO_ACCOUNTS:
-            scope = account.scope or "toàn quốc"
+            scope = account.scope or gettext("nationwide")
             self.stdout.write(f"  {account.username:<18} {account.full_name} — {account.role} — {scope}")
         signers = ", ".join(f"{s.username} ({s.full_name})" for s in DEMO_SIGNERS)
-        self.stdout.write(f"Người ký kế hoạch, chưa có vai trò: {signers}.")
+        self.stdout.write(gettext("Signers of the plans, without a role: {signers}.").format(signers=signers))

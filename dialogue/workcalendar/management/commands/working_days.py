@@ -1,6 +1,8 @@
 from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from dialogue.workcalendar.selectors import add_working_days
 
@@ -15,12 +17,16 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, start, n, **options):
+        with translation.override("vi"):
+            self._handle(start, n)
+
+    def _handle(self, start, n):
         try:
             day = date.fromisoformat(start)
         except ValueError:
-            raise CommandError(f"Ngày không hợp lệ: {start!r} (định dạng YYYY-MM-DD).") from None
+            raise CommandError(_("Invalid date: {start!r} (format YYYY-MM-DD).").format(start=start)) from None
         try:
             result = add_working_days(day, n)
         except ValueError as exc:
-            raise CommandError(f"Số ngày làm việc không hợp lệ: {n}.") from exc
+            raise CommandError(_("Invalid number of working days: {n}.").format(n=n)) from exc
         self.stdout.write(result.isoformat())
