@@ -24,8 +24,45 @@ def pdf_available() -> bool:
     return libreoffice_path() is not None
 
 
+def checkin_qr_data(participant: Participant) -> str:
+    """What the invitation's QR code holds: the check-in address of this invitee (with the
+    site's address when `SITE_URL` is set), which only the conference's secretariat can use."""
+    from django.conf import settings
+    from django.urls import reverse
+
+    path = reverse("proceedings:checkin_token", args=[participant.token])
+    return f"{getattr(settings, 'SITE_URL', '').rstrip('/')}{path}"
+
+
+def _with_checkin_qr(data: bytes, qr: str) -> bytes:
+    """Put the check-in QR code under the confirmation code printed on the invitation."""
+    import io
+
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm
+
+    from dialogue.petitions.documents import qr_png
+
+    document = Document(io.BytesIO(data))
+    anchor = next((p for p in document.paragraphs if p.text.startswith("Mã xác nhận tham dự")), None)
+    if anchor is None:
+        return data
+    picture = document.add_paragraph()
+    picture.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    picture.paragraph_format.left_indent = Cm(1.27)
+    picture.add_run().add_picture(io.BytesIO(qr_png(qr)), width=Cm(2.6), height=Cm(2.6))
+    anchor._p.addnext(picture._p)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
 def render(doc: OfficialDocument, filename: str, fmt: str) -> tuple[bytes, str, str]:
     data = render_docx(doc)
+    qr = getattr(doc, "checkin_qr", "")
+    if qr:
+        data = _with_checkin_qr(data, qr)
     if fmt == "docx":
         return data, DOCX_TYPE, f"{filename}.docx"
     if fmt == "pdf":
@@ -321,7 +358,7 @@ def invitation_document(
     if participant is not None:
         blocks.append(Block(f"Mã xác nhận tham dự: {str(participant.token)[:8].upper()}", "note"))
     blocks.append(Block("Đề nghị đồng chí bố trí thời gian tham dự hội nghị đúng thời gian, thành phần./."))
-    return OfficialDocument(
+    document = OfficialDocument(
         layout=_layout(plan),
         issuer_parent=plan.issuer_parent_line,
         issuer=plan.issuer_line,
@@ -337,6 +374,9 @@ def invitation_document(
         signer_name=plan.signer_name,
         recipients=["- Như trên;", "- Lưu VT."],
     )
+    # Scanned at the check-in desk on the day (dialogue.proceedings).
+    document.checkin_qr = checkin_qr_data(participant) if participant is not None else ""
+    return document
 
 
 def invitation_filename(conference: Conference, *, participant=None, delegation=None) -> str:

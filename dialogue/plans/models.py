@@ -424,6 +424,8 @@ class Participant(models.Model):
     responded_at = models.DateTimeField(null=True, blank=True)
     attended = models.BooleanField(_("attended"), null=True, blank=True)
     checked_in_at = models.DateTimeField(null=True, blank=True)
+    # Came on the day without an invitation; added at the check-in desk.
+    walk_in = models.BooleanField(_("walk-in"), default=False)
     # Printed as a QR code on the invitation for check-in on the day.
     token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class SpeakerSource(models.TextChoices):
@@ -107,3 +108,101 @@ class ConferenceRun(models.Model):
 
     def __str__(self):
         return str(self.conference)
+
+
+class ConsoleSubmission(models.Model):
+    """One change sent from a console (check-in, queue, record, next...). The key is made
+    by the browser when the change is typed; a change resent after a dropped connection
+    carries the same key and is applied once."""
+
+    key = models.UUIDField(unique=True)
+    conference = models.ForeignKey("plans.Conference", on_delete=models.CASCADE, related_name="+")
+    action = models.CharField(max_length=40)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("console submission")
+        verbose_name_plural = _("console submissions")
+
+    def __str__(self):
+        return f"{self.action} {self.key}"
+
+
+class MinutesStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    APPROVED = "approved", _("Approved")
+
+
+# The sections of the minutes, in the order printed: (field name, heading printed).
+MINUTES_SECTIONS = (
+    ("time_place", _("Time and place")),
+    ("attendance", _("Those present")),
+    ("presiding", _("Chair and secretary")),
+    ("agenda", _("Order of business")),
+    ("interventions", _("Opinions raised and answers")),
+    ("closing", _("Closing")),
+)
+
+
+class Minutes(models.Model):
+    """Biên bản hội nghị: drafted from the agenda, the attendance and the interventions,
+    edited by the secretary, approved by the chair and locked from then on."""
+
+    conference = models.OneToOneField("plans.Conference", on_delete=models.CASCADE, related_name="minutes")
+    status = models.CharField(_("status"), max_length=10, choices=MinutesStatus.choices, default=MinutesStatus.DRAFT)
+    time_place = models.TextField(_("time and place"), blank=True)
+    attendance = models.TextField(_("those present"), blank=True)
+    presiding = models.TextField(_("chair and secretary"), blank=True)
+    agenda = models.TextField(_("order of business"), blank=True)
+    interventions = models.TextField(_("opinions raised and answers"), blank=True)
+    closing = models.TextField(_("closing"), blank=True)
+    secretary_name = models.CharField(_("secretary"), max_length=150, blank=True)
+    chair_name = models.CharField(_("chair"), max_length=150, blank=True)
+    drafted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = pgettext_lazy("record of a meeting", "minutes")
+        verbose_name_plural = pgettext_lazy("record of a meeting", "minutes")
+
+    def __str__(self):
+        return f"Biên bản: {self.conference}"
+
+    @property
+    def sections(self) -> list[tuple[str, str, str]]:
+        return [(name, str(label), getattr(self, name)) for name, label in MINUTES_SECTIONS]
+
+
+class MinutesAmendment(models.Model):
+    """A correction made after approval: the approved text stays as it was; the correction
+    is recorded with who made it, when, what changed and why."""
+
+    minutes = models.ForeignKey(Minutes, on_delete=models.CASCADE, related_name="amendments")
+    section = models.CharField(
+        pgettext_lazy("minutes section", "section"),
+        max_length=20,
+        choices=[(n, label) for n, label in MINUTES_SECTIONS],
+    )
+    before = models.TextField(_("text before"), blank=True)
+    after = models.TextField(_("corrected text"))
+    reason = models.TextField(_("reason"))
+    made_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    made_at = models.DateTimeField(auto_now_add=True)
+    submission_key = models.UUIDField(null=True, blank=True, unique=True)
+
+    class Meta:
+        ordering = ["made_at", "id"]
+        verbose_name = _("amendment to the minutes")
+        verbose_name_plural = _("amendments to the minutes")
+
+    def __str__(self):
+        return f"{self.get_section_display()}: {self.reason[:60]}"

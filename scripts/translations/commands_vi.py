@@ -20,3 +20,9 @@ T = {
     "nationwide": "toàn quốc",
     "Signers of the plans, without a role: {signers}.": "Người ký kế hoạch, chưa có vai trò: {signers}.",
 }
+
+T.update(
+    {
+        "; a conference held: {present} present, {walk_ins} walk-ins, {speakers} interventions, {minutes} minutes": "; một hội nghị đã tổ chức: {present} đại biểu có mặt, {walk_ins} người dự không có giấy mời, {speakers} lượt phát biểu, {minutes} biên bản",
+    }
+)

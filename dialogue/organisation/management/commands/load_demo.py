@@ -11,6 +11,7 @@ from dialogue.organisation.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SIGNER
 from dialogue.organisation.models import User
 from dialogue.petitions.demo import petitions_demo_load
 from dialogue.plans.demo import plans_demo_load
+from dialogue.proceedings.demo import proceedings_demo_load
 
 MSG_NOT_IN_PRODUCTION = _(
     "The demo data has accounts sharing one public password. The command runs only with DEBUG on, "
@@ -45,6 +46,7 @@ class Command(BaseCommand):
             admin = User.objects.get(username=DEMO_ACCOUNTS[0].username)
             plans = plans_demo_load(actor=admin)
             petitions = petitions_demo_load(actor=admin)
+            day = proceedings_demo_load(actor=admin)
         except ServiceError as exc:
             raise CommandError(str(exc.message)) from None
         seconds = f"{time.monotonic() - started:.1f}"
@@ -52,7 +54,17 @@ class Command(BaseCommand):
             "{plans} new demo plans, {conferences} conferences, {tasks} tasks; {petitions} demo petitions, "
             "{groups} summarised opinions, {answers} new answers"
         ).format(**plans, **petitions)
-        if not any(summary.values()) and not any(plans.values()) and not any(petitions.values()):
+        if any(day.values()):
+            plans_line += gettext(
+                "; a conference held: {present} present, {walk_ins} walk-ins, {speakers} interventions, "
+                "{minutes} minutes"
+            ).format(**day)
+        if (
+            not any(summary.values())
+            and not any(plans.values())
+            and not any(petitions.values())
+            and not any(day.values())
+        ):
             self.stdout.write(
                 gettext("The demo data is complete; nothing was added ({seconds} s).").format(seconds=seconds)
             )
