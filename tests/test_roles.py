@@ -22,6 +22,7 @@ PAGES = {
     "petitions:petition_create": {Role.ADMIN, Role.SECRETARIAT, Role.SYNTHESIS, Role.MTTQ},
     "petitions:import_upload": {Role.ADMIN, Role.SECRETARIAT, Role.SYNTHESIS, Role.MTTQ},
     "petitions:inbox": {Role.ADMIN, Role.AGENCY, Role.SECRETARIAT, Role.SYNTHESIS},
+    "conclusions:inbox": set(Role.values) - {Role.SUPERVISOR},
 }
 
 

@@ -14,6 +14,7 @@ MENU = [
     ("plans:calendar", _("Calendar"), Capability.PLAN_VIEW),
     ("petitions:petition_list", _("Petitions"), Capability.PETITION_VIEW),
     ("petitions:inbox", _("Answers"), Capability.ANSWER_PREPARE),
+    ("conclusions:inbox", _("Directives"), Capability.TASK_UPDATE),
     ("organisation:unit_list", _("Organisation"), Capability.UNIT_VIEW),
     ("organisation:person_list", _("People"), Capability.PERSON_VIEW),
     ("workcalendar:year", _("Working-day calendar"), None),

@@ -26,3 +26,31 @@ T.update(
         "; a conference held: {present} present, {walk_ins} walk-ins, {speakers} interventions, {minutes} minutes": "; một hội nghị đã tổ chức: {present} đại biểu có mặt, {walk_ins} người dự không có giấy mời, {speakers} lượt phát biểu, {minutes} biên bản",
     }
 )
+
+T.update(
+    {
+        "; {conclusions} conclusion notice issued with {directives} directives": "; {conclusions} thông báo kết luận đã ban hành với {directives} nội dung chỉ đạo",
+    }
+)
+# classify_petitions and dialogue/petitions/demo.py (MSG_*).
+T.update(
+    {
+        "Suggest the field (the three best) and the competent level for every petition of a JSON Lines file.": "Gợi ý lĩnh vực (3 lĩnh vực phù hợp nhất) và cấp thẩm quyền cho từng kiến nghị trong tệp JSON Lines.",
+        'JSON Lines, one object with "text" per line': 'JSON Lines, mỗi dòng một đối tượng có "text"',
+        "the result file (JSON Lines, UTF-8)": "tệp kết quả (JSON Lines, UTF-8)",
+        'classified JSON Lines ("text", "field", optionally "level", "agency") to learn from': 'JSON Lines đã phân loại ("text", "field", tùy chọn "level", "agency") để học thêm',
+        "File {path} not found.": "Không tìm thấy tệp {path}.",
+        "File {path} is not UTF-8 text.": "Tệp {path} không phải văn bản UTF-8.",
+        "Cannot read file {path}: {reason}.": "Không đọc được tệp {path}: {reason}.",
+        "line {number}: not valid JSON ({error}, column {column})": "dòng {number}: không phải JSON hợp lệ ({error}, cột {column})",
+        "line {number}: must be a JSON object {{...}}": "dòng {number}: phải là một đối tượng JSON {{...}}",
+        'line {number}: the field "text" is missing': 'dòng {number}: thiếu trường "text"',
+        'line {number}: the field "text" must be a string': 'dòng {number}: trường "text" phải là chuỗi ký tự',
+        "… and {count} more errors": "… và {count} lỗi khác",
+        "File {path} has {count} bad lines; nothing was written:": "Tệp {path} có {count} dòng lỗi, chưa ghi gì:",
+        "Cannot write file {path}: {reason}.": "Không ghi được tệp {path}: {reason}.",
+        "Classified {count} petitions → {path}": "Đã phân loại {count} kiến nghị → {path}",
+        "The demo conference “{what}” was not found; run plans_demo_load() first.": "Không tìm thấy hội nghị “{what}” của dữ liệu mẫu; hãy chạy plans_demo_load() trước.",
+        "The demo unit “{name}” was not found; run demo_load() first.": "Không tìm thấy đơn vị “{name}” của dữ liệu mẫu; hãy chạy demo_load() trước.",
+    }
+)

@@ -6,6 +6,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from dialogue.conclusions.demo import conclusions_demo_load
 from dialogue.core.errors import ServiceError
 from dialogue.organisation.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SIGNERS, demo_load
 from dialogue.organisation.models import User
@@ -47,6 +48,7 @@ class Command(BaseCommand):
             plans = plans_demo_load(actor=admin)
             petitions = petitions_demo_load(actor=admin)
             day = proceedings_demo_load(actor=admin)
+            conclusions = conclusions_demo_load(actor=admin)
         except ServiceError as exc:
             raise CommandError(str(exc.message)) from None
         seconds = f"{time.monotonic() - started:.1f}"
@@ -59,11 +61,16 @@ class Command(BaseCommand):
                 "; a conference held: {present} present, {walk_ins} walk-ins, {speakers} interventions, "
                 "{minutes} minutes"
             ).format(**day)
+        if any(conclusions.values()):
+            plans_line += gettext("; {conclusions} conclusion notice issued with {directives} directives").format(
+                **conclusions
+            )
         if (
             not any(summary.values())
             and not any(plans.values())
             and not any(petitions.values())
             and not any(day.values())
+            and not any(conclusions.values())
         ):
             self.stdout.write(
                 gettext("The demo data is complete; nothing was added ({seconds} s).").format(seconds=seconds)
