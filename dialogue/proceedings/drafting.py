@@ -28,6 +28,15 @@ def _venue(conference: Conference) -> str:
     return conference.venue or "(chưa ghi địa điểm)"
 
 
+# How a name may already begin when the secretary typed it with its form of address.
+TITLES = ("ông ", "bà ", "anh ", "chị ", "cô ", "chú ", "bác ", "cụ ", "em ", "đồng chí ", "đ/c ")
+
+
+def _addressed(who: str) -> str:
+    """“Ông/bà Nguyễn Văn A”, unless the name already says how the person is addressed."""
+    return who if who.lower().startswith(TITLES) else f"Ông/bà {who}"
+
+
 def answered_words(speaker) -> str:
     if speaker.answered_by == AnsweredBy.CHAIR:
         chairs = list(speaker.conference.chairs.all())
@@ -57,6 +66,11 @@ def minutes_text(conference: Conference, *, secretary=None) -> dict[str, str]:
         + f"; vắng mặt: {counts.absent}."
     ]
     for row in counts.rows:
+        if not row.invited and not row.present and row.expected:
+            # A delegation nobody checks in by name (citizens of the villages): the number
+            # present is counted in the hall and written in by the secretary.
+            attendance.append(f"- {row.name}: có mặt khoảng ..... người (dự kiến khoảng {row.expected} người);")
+            continue
         line = f"- {row.name}: có mặt {row.present}"
         if row.invited:
             line += f"/{row.invited} người được mời"
@@ -91,7 +105,7 @@ def minutes_text(conference: Conference, *, secretary=None) -> dict[str, str]:
         )
         for index, speaker in enumerate(spoken, start=1):
             who = speaker.speaker_name + (f" ({speaker.represents})" if speaker.represents else "")
-            interventions.append(f"{index}. Ông/bà {who} phát biểu: {' '.join(speaker.matter.split())}")
+            interventions.append(f"{index}. {_addressed(who)} phát biểu: {' '.join(speaker.matter.split())}")
             if speaker.notes:
                 interventions.append(f"- Ghi chép: {' '.join(speaker.notes.split())}")
             answered = answered_words(speaker)

@@ -56,7 +56,7 @@ class SpeakerForm(forms.Form):
     )
     matter = forms.CharField(label=_("Matter"), widget=forms.Textarea(attrs={"rows": 3}))
     link = forms.ChoiceField(
-        label=_("Petition"),
+        label=_("Link to a petition"),
         required=False,
         choices=[
             ("", _("Not linked")),
@@ -65,8 +65,12 @@ class SpeakerForm(forms.Form):
             ("new", _("Record the matter as a new petition")),
         ],
     )
-    group = forms.ModelChoiceField(label=_("Group"), queryset=None, required=False)
-    petition = forms.ModelChoiceField(label=_("Petition"), queryset=None, required=False)
+    group = forms.ModelChoiceField(
+        label=_("Group to link"), queryset=None, required=False, help_text=_("When linked to an existing group.")
+    )
+    petition = forms.ModelChoiceField(
+        label=_("Petition to link"), queryset=None, required=False, help_text=_("When linked to an existing petition.")
+    )
 
     def __init__(self, *args, conference, **kwargs):
         from dialogue.petitions.models import Petition, PetitionGroup

@@ -179,6 +179,14 @@ T = {
     ("minutes section", "Section"): "Mục",
     ("minutes section", "section"): "mục",
     ("before a correction", "Before"): "Trước khi đính chính",
+    "Order of speaking": "Thứ tự phát biểu",
+    "The conference has ended. To correct a record, choose the speaker under “Already spoken”.": "Hội nghị đã kết thúc. Để sửa ghi chép, chọn người phát biểu trong mục “Đã phát biểu”.",
+    "Link to a petition": "Gắn với ý kiến, kiến nghị",
+    "Group to link": "Nhóm ý kiến được gắn",
+    "Petition to link": "Ý kiến được gắn",
+    "When linked to an existing group.": "Chọn khi gắn với một nhóm ý kiến đã có.",
+    "When linked to an existing petition.": "Chọn khi gắn với một ý kiến đã có.",
+    "Start the conference, then give the floor to the first person in the queue.": "Bấm “Bắt đầu hội nghị”, sau đó mời người đầu tiên trong danh sách phát biểu.",
 }
 
 PLURALS = {
