@@ -16,32 +16,12 @@ from django.views.decorators.http import require_POST
 from dialogue.conclusions import documents, selectors, services
 from dialogue.conclusions.forms import ConclusionForm, DirectiveForm, IssueForm, PolicyForm
 from dialogue.conclusions.models import ConclusionStatus, Directive, PublicationStatus
-from dialogue.core.errors import ServiceError, apply_to_form
+from dialogue.core.errors import ServiceError, call_for_form, call_for_message
 from dialogue.organisation.models import Level, Unit, UnitCategory, UnitStatus
 from dialogue.organisation.roles import Capability
 from dialogue.organisation.selectors import unit_get_for_user, user_can
 from dialogue.plans import documents as plan_documents
 from dialogue.plans.selectors import conference_get_for_user
-
-
-def _safe(request, form, call, success_message: str):
-    try:
-        result = call()
-    except ServiceError as error:
-        apply_to_form(form, error)
-        return None
-    messages.success(request, success_message)
-    return result
-
-
-def _post_action(request, call, success_message: str) -> bool:
-    try:
-        call()
-    except ServiceError as error:
-        messages.error(request, str(error.message))
-        return False
-    messages.success(request, success_message)
-    return True
 
 
 def _require_draft(user, conclusion) -> None:
@@ -133,7 +113,7 @@ def conclusion_edit(request, pk: int):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         version = data.pop("version")
-        saved = _safe(
+        saved = call_for_form(
             request,
             form,
             lambda: services.conclusion_update(
@@ -151,7 +131,7 @@ def conclusion_edit(request, pk: int):
 def conclusion_cancel(request, pk: int):
     conclusion = selectors.conclusion_get_for_user(user=request.user, pk=pk)
     _require_draft(request.user, conclusion)
-    if _post_action(
+    if call_for_message(
         request,
         lambda: services.conclusion_cancel(actor=request.user, conclusion=conclusion),
         _("The draft was cancelled."),
@@ -169,7 +149,7 @@ def conclusion_approve(request, pk: int):
         version = int(request.POST.get("version", ""))
     except ValueError:
         version = None
-    _post_action(
+    call_for_message(
         request,
         lambda: services.conclusion_approve(actor=request.user, conclusion=conclusion, expected_version=version),
         _("The notice was approved."),
@@ -182,7 +162,7 @@ def conclusion_approve(request, pk: int):
 def conclusion_return(request, pk: int):
     conclusion = selectors.conclusion_get_for_user(user=request.user, pk=pk)
     _require_issue(request.user, conclusion)
-    _post_action(
+    call_for_message(
         request,
         lambda: services.conclusion_return(actor=request.user, conclusion=conclusion),
         _("The notice was sent back to the drafters."),
@@ -196,7 +176,7 @@ def conclusion_issue(request, pk: int):
     _require_issue(request.user, conclusion)
     form = IssueForm(request.POST or None, initial={"issued_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
-        issued = _safe(
+        issued = call_for_form(
             request,
             form,
             lambda: services.conclusion_issue(
@@ -270,7 +250,7 @@ def _directive_form_page(request, conclusion, directive=None):
                 actor=request.user, directive=directive, expected_version=data["version"], **values
             )
             message = _("The directive was saved.")
-        if _safe(request, form, call, message):
+        if call_for_form(request, form, call, message):
             return redirect("conclusions:detail", conclusion.pk)
     return render(
         request, "conclusions/directive_form.html", {"conclusion": conclusion, "directive": directive, "form": form}
@@ -300,7 +280,7 @@ def directive_edit(request, pk: int):
 @require_POST
 def directive_delete(request, pk: int):
     directive, conclusion = _draft_directive(request, pk)
-    _post_action(
+    call_for_message(
         request,
         lambda: services.directive_delete(actor=request.user, directive=directive),
         _("The directive was removed."),
@@ -312,7 +292,7 @@ def directive_delete(request, pk: int):
 @require_POST
 def directive_move(request, pk: int, direction: str):
     directive, conclusion = _draft_directive(request, pk)
-    _post_action(
+    call_for_message(
         request,
         lambda: services.directive_move(actor=request.user, directive=directive, up=direction == "up"),
         _("The order of the directives was changed."),
@@ -356,7 +336,7 @@ def publication(request, pk: int):
     if conclusion.status != ConclusionStatus.ISSUED or record is None:
         raise Http404
     if request.method == "POST":
-        _post_action(
+        call_for_message(
             request,
             lambda: services.publication_publish(actor=request.user, publication=record),
             _("The notice was published with personal data masked."),
@@ -393,7 +373,7 @@ def policy_edit(request, unit_pk: int):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         version = data.pop("version")
-        if _safe(
+        if call_for_form(
             request,
             form,
             lambda: services.policy_save(actor=request.user, unit=unit, expected_version=version, **data),

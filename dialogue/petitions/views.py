@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from dialogue.core.errors import ServiceError, apply_to_form
+from dialogue.core.errors import ServiceError, apply_to_form, call_for_message
 from dialogue.documents.pdf import libreoffice_path
 from dialogue.organisation.models import Unit, UnitStatus
 from dialogue.organisation.roles import Capability
@@ -56,16 +56,6 @@ from dialogue.plans.services import administrative_area
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _post(request, call, success: str) -> bool:
-    try:
-        call()
-    except ServiceError as error:
-        messages.error(request, str(error.message))
-        return False
-    messages.success(request, success)
-    return True
 
 
 def _require(user, capability: str, unit: Unit | None = None) -> None:
@@ -140,7 +130,7 @@ def petition_list(request):
 def filter_save(request):
     form = SavedFilterForm(request.POST)
     if form.is_valid():
-        _post(
+        call_for_message(
             request,
             lambda: services.saved_filter_save(
                 owner=request.user, name=form.cleaned_data["name"], query=form.cleaned_data["query"]
@@ -283,7 +273,7 @@ def petition_triage(request, pk: int):
     form = TriageForm(request.POST, unit_queryset=_competent_candidates(petition.receiving_unit))
     if form.is_valid():
         data = form.cleaned_data
-        _post(
+        call_for_message(
             request,
             lambda: services.petition_triage(
                 actor=request.user,
@@ -307,7 +297,7 @@ def petition_forward(request, pk: int):
     _require(request.user, Capability.PETITION_TRIAGE, petition.receiving_unit)
     form = ForwardForm(request.POST, unit_queryset=_competent_candidates(petition.receiving_unit))
     if form.is_valid():
-        if _post(
+        if call_for_message(
             request,
             lambda: services.petition_forward(
                 actor=request.user, petition=petition, competent_unit=form.cleaned_data["competent_unit"]
@@ -327,7 +317,7 @@ def petition_acknowledge(request, pk: int):
     _require(request.user, Capability.PETITION_INTAKE, petition.receiving_unit)
     form = AckForm(request.POST)
     if form.is_valid():
-        _post(
+        call_for_message(
             request,
             lambda: services.petition_acknowledge(
                 actor=request.user, petition=petition, kind=form.cleaned_data["kind"],
@@ -370,7 +360,7 @@ def group_add(request, pk: int):
     group = selectors.group_get_for_user(user=request.user, pk=pk)
     _require(request.user, Capability.PETITION_TRIAGE, group.receiving_unit)
     petitions = _selected_petitions(request)
-    _post(request, lambda: services.group_add(actor=request.user, group=group, petitions=petitions),
+    call_for_message(request, lambda: services.group_add(actor=request.user, group=group, petitions=petitions),
           _("The petitions were added to the group."))  # fmt: skip
     return redirect("petitions:group_detail", group.pk)
 

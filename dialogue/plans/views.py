@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from dialogue.core.errors import ServiceError, apply_to_form
+from dialogue.core.errors import ServiceError, call_for_form, call_for_message
 from dialogue.lib.text import fold
 from dialogue.organisation.models import Unit, UnitCategory, UnitStatus, User
 from dialogue.organisation.roles import Capability
@@ -72,26 +72,6 @@ def _bodies_in(area: Unit):
     return bodies_in(area, max_depth=3, active_only=False)
 
 
-def _safe(request, form, call, success_message: str):
-    """Run a service call; on a business-rule refusal put the message on the form."""
-    try:
-        result = call()
-    except ServiceError as error:
-        apply_to_form(form, error)
-        return None
-    messages.success(request, success_message)
-    return result
-
-
-def _post_action(request, call, success_message: str) -> None:
-    try:
-        call()
-    except ServiceError as error:
-        messages.error(request, str(error.message))
-    else:
-        messages.success(request, success_message)
-
-
 # ---------------------------------------------------------------- plans
 
 
@@ -141,7 +121,7 @@ def plan_create(request):
         unit = data.pop("issuing_unit")
         bases = data.pop("legal_bases", "").splitlines()
         data.pop("version", None)
-        plan = _safe(
+        plan = call_for_form(
             request,
             form,
             lambda: services.plan_create(
@@ -174,7 +154,7 @@ def plan_update(request, pk: int):
         data = dict(form.cleaned_data)
         bases = data.pop("legal_bases", "").splitlines()
         version = data.pop("version", None)
-        updated = _safe(
+        updated = call_for_form(
             request,
             form,
             lambda: services.plan_update(
@@ -237,7 +217,7 @@ def plan_issue(request, pk: int):
     _require_manage(request.user, plan)
     form = IssueForm(request.POST or None, initial={"issued_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
-        issued = _safe(
+        issued = call_for_form(
             request,
             form,
             lambda: services.plan_issue(
@@ -258,7 +238,7 @@ def plan_issue(request, pk: int):
 def plan_cancel(request, pk: int):
     plan = selectors.plan_get_for_user(user=request.user, pk=pk)
     _require_manage(request.user, plan)
-    _post_action(request, lambda: services.plan_cancel(actor=request.user, plan=plan), _("The plan was cancelled."))
+    call_for_message(request, lambda: services.plan_cancel(actor=request.user, plan=plan), _("The plan was cancelled."))
     return redirect("plans:plan_detail", plan.pk)
 
 
@@ -303,7 +283,7 @@ def responsibility_form(request, pk: int, item_pk: int | None = None):
             call = lambda: services.responsibility_add(  # noqa: E731
                 actor=request.user, plan=plan, unit=data["unit"], label=data["label"], intro=data["intro"]
             )
-        if _safe(request, form, call, _("The responsibility was saved.")):
+        if call_for_form(request, form, call, _("The responsibility was saved.")):
             return redirect(f"{plan_url(plan)}#tasks")
     chosen = form["unit"].value()
     current = units.filter(pk=chosen).first() if chosen and str(chosen).isdigit() else None
@@ -328,7 +308,7 @@ def responsibility_delete(request, pk: int, item_pk: int):
     item = plan.responsibilities.filter(pk=item_pk).first()
     if item is None:
         raise Http404
-    _post_action(
+    call_for_message(
         request,
         lambda: services.responsibility_delete(actor=request.user, responsibility=item),
         _("The responsibility and its duties were removed."),
@@ -343,7 +323,7 @@ def task_create(request, pk: int):
     form = TaskForm(request.POST or None, plan=plan, initial={"responsibility": request.GET.get("responsibility")})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        task = _safe(
+        task = call_for_form(
             request,
             form,
             lambda: services.task_add(
@@ -370,7 +350,7 @@ def task_detail(request, pk: int):
             raise PermissionDenied
         form = TaskCompleteForm(request.POST, request.FILES)
         if form.is_valid():
-            done = _safe(
+            done = call_for_form(
                 request,
                 form,
                 lambda: services.task_complete(
@@ -401,7 +381,7 @@ def task_reopen(request, pk: int):
     task = selectors.task_get_for_user(user=request.user, pk=pk)
     if not services.can_update_task(request.user, task):
         raise PermissionDenied
-    _post_action(request, lambda: services.task_reopen(actor=request.user, task=task), _("The task is open again."))
+    call_for_message(request, lambda: services.task_reopen(actor=request.user, task=task), _("The task is open again."))
     return redirect("plans:task_detail", task.pk)
 
 
@@ -411,7 +391,7 @@ def task_update(request, pk: int):
     _require_manage(request.user, task.plan)
     form = TaskEditForm(request.POST or None, initial={"description": task.description, "due_date": task.due_date})
     if request.method == "POST" and form.is_valid():
-        saved = _safe(
+        saved = call_for_form(
             request,
             form,
             lambda: services.task_update(
@@ -433,7 +413,7 @@ def task_delete(request, pk: int):
     task = selectors.task_get_for_user(user=request.user, pk=pk)
     _require_manage(request.user, task.plan)
     plan = task.plan
-    _post_action(request, lambda: services.task_delete(actor=request.user, task=task), _("The duty was removed."))
+    call_for_message(request, lambda: services.task_delete(actor=request.user, task=task), _("The duty was removed."))
     return redirect(f"{plan_url(plan)}#tasks")
 
 
@@ -487,7 +467,7 @@ def conference_create(request, pk: int):
         data = dict(form.cleaned_data)
         served = data.pop("served_units")
         data.pop("version", None)
-        conference = _safe(
+        conference = call_for_form(
             request,
             form,
             lambda: services.conference_create(actor=request.user, plan=plan, served_units=served, **data),
@@ -519,7 +499,7 @@ def conference_update(request, pk: int):
         served = data.pop("served_units")
         version = data.pop("version", None)
         old_date = conference.date
-        saved = _safe(
+        saved = call_for_form(
             request,
             form,
             lambda: services.conference_update(
@@ -588,7 +568,7 @@ def conference_status(request, pk: int):
     status = request.POST.get("status", "")
     if status not in ConferenceStatus.values:
         raise Http404
-    _post_action(
+    call_for_message(
         request,
         lambda: services.conference_set_status(actor=request.user, conference=conference, status=status),
         _("The status of the conference was changed."),
@@ -655,7 +635,9 @@ def chair_remove(request, pk: int, item_pk: int):
     chair = conference.chairs.filter(pk=item_pk).first()
     if chair is None:
         raise Http404
-    _post_action(request, lambda: services.chair_remove(actor=request.user, chair=chair), _("The chair was removed."))
+    call_for_message(
+        request, lambda: services.chair_remove(actor=request.user, chair=chair), _("The chair was removed.")
+    )
     return redirect(f"{conference_url(conference)}#chairs")
 
 
@@ -684,7 +666,7 @@ def delegation_delete(request, pk: int, item_pk: int):
     delegation = conference.delegations.filter(pk=item_pk).first()
     if delegation is None:
         raise Http404
-    _post_action(
+    call_for_message(
         request,
         lambda: services.delegation_delete(actor=request.user, delegation=delegation),
         _("The delegation was removed."),
@@ -717,7 +699,7 @@ def participant_invitation(request, pk: int):
     status = request.POST.get("status", "")
     if status not in InvitationStatus.values:
         raise Http404
-    _post_action(
+    call_for_message(
         request,
         lambda: services.participant_set_invitation(actor=request.user, participant=participant, status=status),
         _("The invitation of %(name)s is now: %(status)s.")
@@ -754,7 +736,7 @@ def participant_attendance(request, pk: int):
     participant = selectors.participant_get_for_user(user=request.user, pk=pk)
     _require_manage(request.user, participant.conference.plan)
     attended = request.POST.get("attended") == "1"
-    _post_action(
+    call_for_message(
         request,
         lambda: services.participant_set_attendance(actor=request.user, participant=participant, attended=attended),
         _("Attendance recorded."),
@@ -768,7 +750,7 @@ def participant_remove(request, pk: int):
     participant = selectors.participant_get_for_user(user=request.user, pk=pk)
     conference = participant.conference
     _require_manage(request.user, conference.plan)
-    _post_action(
+    call_for_message(
         request,
         lambda: services.participant_remove(actor=request.user, participant=participant),
         _("The participant was removed."),
@@ -821,7 +803,7 @@ def agenda_update(request, pk: int, item_pk: int):
     if (
         request.method == "POST"
         and form.is_valid()
-        and _safe(
+        and call_for_form(
             request,
             form,
             lambda: services.agenda_item_update(actor=request.user, item=item, **form.cleaned_data),
@@ -967,7 +949,7 @@ def programme_create(request, pk: int):
     form = ProgrammeForm(request.POST or None, initial={"format": "in_person"}, person_queryset=_people_near(plan))
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        programme = _safe(
+        programme = call_for_form(
             request,
             form,
             lambda: services.programme_create(actor=request.user, plan=plan, **data),
