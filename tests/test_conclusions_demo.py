@@ -2,9 +2,9 @@
 11/06/2026, loaded after the plans and the petitions (with or without the conference day)."""
 
 import pytest
-from django.utils import timezone
 from django.db import transaction
 from django.test import override_settings
+from django.utils import timezone
 
 from dialogue.conclusions.demo import CONFERENCE_DATE, conclusions_demo_load, demo_conference
 from dialogue.conclusions.models import Conclusion, ConclusionStatus, DirectiveStatus, PublicationStatus

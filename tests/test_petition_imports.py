@@ -53,7 +53,7 @@ def upload(cast, data: bytes, name: str = "danh-sach.xlsx") -> ImportBatch:
 
 @pytest.mark.django_db
 def test_a_checked_file_reports_its_rows_and_writes_nothing(cast):
-    batch = upload(cast, workbook(rows(3) + [[4, "Hà Thị Mai", "12345", "", None, "Đề nghị hỗ trợ giống cây.", ""]]))
+    batch = upload(cast, workbook([*rows(3), [4, "Hà Thị Mai", "12345", "", None, "Đề nghị hỗ trợ giống cây.", ""]]))
     batch.refresh_from_db()
     assert batch.status == ImportStatus.CHECKED
     assert (batch.rows_total, batch.rows_valid, batch.rows_invalid) == (4, 3, 1)
@@ -90,7 +90,12 @@ def test_the_import_is_refused_to_a_person_of_another_unit(cast):
 def test_a_large_file_reports_its_progress_while_rows_are_prepared(cast, monkeypatch):
     seen = []
     real = imports._progress
-    monkeypatch.setattr(imports, "_progress", lambda pk, done, total: (seen.append((done, total)), real(pk, done, total)))
+
+    def spy(pk, done, total):
+        seen.append((done, total))
+        real(pk, done, total)
+
+    monkeypatch.setattr(imports, "_progress", spy)
     batch = upload(cast, workbook(rows(1200)))
     batch.refresh_from_db()
     checking = list(seen)

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 
+from django.utils import translation
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
@@ -43,11 +45,20 @@ BODY_SPACE_AFTER_PT = 6
 SIGNATURE_BLANK_LINES = 4
 SIGNATURE_SPACE_BEFORE_PT = 12
 
-STATE_MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-STATE_SLOGAN = "Độc lập - Tự do - Hạnh phúc"
-PARTY_TITLE = "ĐẢNG CỘNG SẢN VIỆT NAM"
-RECIPIENTS_LABEL = "Nơi nhận"
-ADDRESSEES_LABEL = "Kính gửi:"
+# The fixed labels of the header and the signature block, translated through Django i18n
+# and always printed in Vietnamese (`_label`), whatever language the caller has active.
+STATE_MOTTO = gettext_lazy("SOCIALIST REPUBLIC OF VIET NAM")
+STATE_SLOGAN = gettext_lazy("Independence - Freedom - Happiness")
+PARTY_TITLE = gettext_lazy("COMMUNIST PARTY OF VIET NAM")
+RECIPIENTS_LABEL = pgettext_lazy("official document", "Recipients")
+ADDRESSEES_LABEL = pgettext_lazy("official document", "To:")
+
+
+def _label(text) -> str:
+    """A fixed label in Vietnamese: documents are Vietnamese whoever renders them."""
+    with translation.override("vi"):
+        return str(text)
+
 
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
 JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
@@ -204,7 +215,8 @@ def render_docx(doc: OfficialDocument) -> bytes:
     _signature(document, doc, spec)
     _end_mark(document)
     props = document.core_properties
-    props.title = _nfc(" ".join(part for part in (doc.doc_type, doc.title.replace("\n", " ")) if part))
+    # Word keeps at most 255 characters in a document property; the printed title is whole.
+    props.title = _nfc(" ".join(part for part in (doc.doc_type, doc.title.replace("\n", " ")) if part))[:255]
     props.author = _nfc(doc.issuer.replace("\n", " "))
     props.last_modified_by = props.author
     props.language = LANGUAGE
@@ -408,10 +420,11 @@ def _header(document: DocxDocument, doc: OfficialDocument, spec: _Spec) -> None:
     party = Layout(doc.layout) == Layout.PARTY
     date = _nfc(doc.place_date_line)
     right_needs = [_text_width_cm(date, spec.date_pt, italic=True)]
+    party_title, motto, slogan = _label(PARTY_TITLE), _label(STATE_MOTTO), _label(STATE_SLOGAN)
     if party:
-        right_needs.append(_text_width_cm(PARTY_TITLE, 15, bold=True))
+        right_needs.append(_text_width_cm(party_title, 15, bold=True))
     else:
-        right_needs.append(_text_width_cm(STATE_MOTTO, 12, bold=True))
+        right_needs.append(_text_width_cm(motto, 12, bold=True))
     left_cm, right_cm = _split_widths(spec.header_widths_cm, max(right_needs) + 0.3)
     table = _borderless_table(document, [left_cm, right_cm], rows=2)
     issuer_cell, title_cell = table.rows[0].cells
@@ -434,11 +447,11 @@ def _header(document: DocxDocument, doc: OfficialDocument, spec: _Spec) -> None:
     right = _Flow(title_cell)
     if party:
         # HD 36: top right, first line, a solid rule as long as the title under it.
-        _text_paragraph(right.paragraph(), PARTY_TITLE, size=15, bold=True, underline=True, align=spec.date_align)
+        _text_paragraph(right.paragraph(), party_title, size=15, bold=True, underline=True, align=spec.date_align)
     else:
-        _text_paragraph(right.paragraph(), STATE_MOTTO, size=12, bold=True, align=CENTER)
-        _text_paragraph(right.paragraph(), STATE_SLOGAN, size=13, bold=True, align=CENTER)
-        _rule(right.paragraph(), right_cm, _text_width_cm(STATE_SLOGAN, 13, bold=True))
+        _text_paragraph(right.paragraph(), motto, size=12, bold=True, align=CENTER)
+        _text_paragraph(right.paragraph(), slogan, size=13, bold=True, align=CENTER)
+        _rule(right.paragraph(), right_cm, _text_width_cm(slogan, 13, bold=True))
 
     numbers = _Flow(number_cell)
     if doc.number_line:
@@ -486,17 +499,18 @@ def _addressees(document: DocxDocument, doc: OfficialDocument, spec: _Spec) -> N
     if not names:
         return
     flow = _Flow(document)
+    addressees_label = _label(ADDRESSEES_LABEL)
     before = 0 if doc.doc_type or doc.title else 12  # a công văn goes straight from the header
     if len(names) == 1:
         paragraph = flow.paragraph()
-        _text_paragraph(paragraph, f"{ADDRESSEES_LABEL} {names[0]}", size=spec.body_pt, align=CENTER)
+        _text_paragraph(paragraph, f"{addressees_label} {names[0]}", size=spec.body_pt, align=CENTER)
         _format(paragraph, align=CENTER, before=before, after=BODY_SPACE_AFTER_PT * 2)
         return
-    label_cm = _text_width_cm(ADDRESSEES_LABEL + " ", spec.body_pt)
+    label_cm = _text_width_cm(addressees_label + " ", spec.body_pt)
     list_left = 3.0 + label_cm + 0.15
     for index, name in enumerate(names):
         paragraph = flow.paragraph()
-        text = f"{ADDRESSEES_LABEL}\t{name}" if index == 0 else name
+        text = f"{addressees_label}\t{name}" if index == 0 else name
         _text_paragraph(paragraph, text, size=spec.body_pt, align=LEFT)
         last = index == len(names) - 1
         _format(
@@ -548,7 +562,7 @@ def _signature(document: DocxDocument, doc: OfficialDocument, spec: _Spec) -> No
         label = left.paragraph()
         _format(label, align=LEFT, before=SIGNATURE_SPACE_BEFORE_PT)
         style = {"size": spec.label_pt, "bold": spec.label_bold, "italic": spec.label_italic}
-        _run(label, RECIPIENTS_LABEL, underline=spec.label_underline, **style)
+        _run(label, _label(RECIPIENTS_LABEL), underline=spec.label_underline, **style)
         _run(label, ":", **style)
         for line in doc.recipients:
             text = _nfc(line.strip())

@@ -43,6 +43,7 @@ from datetime import date, datetime, time, timedelta
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from dialogue.organisation.demo import DEMO_ACCOUNTS
 from dialogue.organisation.models import Unit, User
@@ -66,8 +67,9 @@ from dialogue.workcalendar.selectors import get_calendar
 
 NAMESPACE = uuid.UUID("3b0f6a52-8d1e-5c47-9a36-0d2b7e51c4f8")
 
-MSG_CONFERENCE_MISSING = "Không tìm thấy hội nghị “{what}” của dữ liệu mẫu; hãy chạy plans_demo_load() trước."
-MSG_UNIT_MISSING = "Không tìm thấy đơn vị “{name}” của dữ liệu mẫu; hãy chạy demo_load() trước."
+# Lazy: worded in the language active when raised (Vietnamese under load_demo).
+MSG_CONFERENCE_MISSING = gettext_lazy("The demo conference “{what}” was not found; run plans_demo_load() first.")
+MSG_UNIT_MISSING = gettext_lazy("The demo unit “{name}” was not found; run demo_load() first.")
 
 # What becomes of a matter (its petitions, then its group).
 NEW = "new"  # received, not yet classified

@@ -6,8 +6,9 @@
   lời), laid out as the plan's issuer prints its documents;
 - its Excel annex, one row per merged opinion and one per petition as received.
 
-Everything printed is Vietnamese whatever the interface language: the labels are written
-here rather than taken from the models' (English, translatable) choice labels. Phone
+Everything printed is Vietnamese whatever the interface language: the labels are English
+msgids of their own (worded as a report words them, not the models' choice labels) and
+the entry points run with Vietnamese active (`in_vietnamese`). Phone
 numbers never appear in any of them, and phone numbers a petitioner wrote into the text
 are masked (Law 91/2025/QH15: collect only what is needed, mask it in what is circulated).
 """
@@ -22,6 +23,8 @@ from datetime import UTC, date, datetime
 
 import qrcode
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
@@ -67,7 +70,7 @@ from dialogue.documents.layout import (
 )
 from dialogue.lib.text import fold
 from dialogue.petitions.models import AnswerMode, Channel, GroupStatus, JurisdictionLevel, Petition, PetitionGroup
-from dialogue.plans.documents import _layout, _number_line, date_words, place_date_line
+from dialogue.plans.documents import _layout, _number_line, in_vietnamese, place_date_line, plan_reference
 from dialogue.plans.models import Conference, DocumentLayout
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -75,15 +78,20 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # --- Vietnamese labels ------------------------------------------------------------------
 
 # How each channel is named in a report ("qua các hình thức: …") and in the annex.
+# Lazy: read them with Vietnamese active (the entry points below are `in_vietnamese`).
 CHANNEL_LABELS: dict[str, str] = {
-    Channel.PAPER_CITIZEN: "Phiếu ý kiến của Nhân dân",
-    Channel.PAPER_ORGANISATION: "Phiếu ý kiến của cơ quan, đơn vị, cán bộ đảng viên",
-    Channel.SPEAKER_SLIP: "Phiếu đăng ký phát biểu",
-    Channel.SPOKEN: "Phát biểu tại hội nghị",
-    Channel.MTTQ: "Tổng hợp của Mặt trận Tổ quốc, các tổ chức chính trị - xã hội",
-    Channel.VILLAGE: "Hội nghị thôn, tổ dân phố",
-    Channel.AGENCY_REPORT: "Báo cáo của cơ quan, đơn vị",
-    Channel.ONLINE: "Gửi trực tuyến",
+    Channel.PAPER_CITIZEN: pgettext_lazy("channel in a report", "Opinion forms from the people"),
+    Channel.PAPER_ORGANISATION: pgettext_lazy(
+        "channel in a report", "Opinion forms from agencies, units, officials and Party members"
+    ),
+    Channel.SPEAKER_SLIP: pgettext_lazy("channel in a report", "Registrations to speak"),
+    Channel.SPOKEN: pgettext_lazy("channel in a report", "Spoken at the conference"),
+    Channel.MTTQ: pgettext_lazy(
+        "channel in a report", "Compiled by the Fatherland Front and the socio-political organisations"
+    ),
+    Channel.VILLAGE: pgettext_lazy("channel in a report", "Village and residential group meetings"),
+    Channel.AGENCY_REPORT: pgettext_lazy("channel in a report", "Reports of agencies and units"),
+    Channel.ONLINE: pgettext_lazy("channel in a report", "Sent online"),
 }
 
 # Highest level first, as reports list them; the district is historical (before 7/2025).
@@ -94,57 +102,64 @@ LEVEL_ORDER: tuple[str, ...] = (
     JurisdictionLevel.XA,
 )
 LEVEL_LABELS: dict[str, str] = {
-    JurisdictionLevel.TRUNG_UONG: "Trung ương",
-    JurisdictionLevel.TINH: "Tỉnh",
-    JurisdictionLevel.HUYEN: "Huyện (trước 7/2025)",
-    JurisdictionLevel.XA: "Xã",
+    JurisdictionLevel.TRUNG_UONG: pgettext_lazy("level in a report", "Central"),
+    JurisdictionLevel.TINH: pgettext_lazy("level in a report", "Province"),
+    JurisdictionLevel.HUYEN: pgettext_lazy("level in a report", "District (before 7/2025)"),
+    JurisdictionLevel.XA: pgettext_lazy("level in a report", "Commune"),
 }
 # Mid-sentence names of the levels: “thuộc thẩm quyền giải quyết của cấp tỉnh”.
 LEVEL_WORDS: dict[str, str] = {
-    JurisdictionLevel.TRUNG_UONG: "Trung ương",
-    JurisdictionLevel.TINH: "cấp tỉnh",
-    JurisdictionLevel.HUYEN: "cấp huyện (trước 7/2025)",
-    JurisdictionLevel.XA: "cấp xã",
+    JurisdictionLevel.TRUNG_UONG: pgettext_lazy("level mid-sentence", "the central level"),
+    JurisdictionLevel.TINH: pgettext_lazy("level mid-sentence", "the provincial level"),
+    JurisdictionLevel.HUYEN: pgettext_lazy("level mid-sentence", "the district level (before 7/2025)"),
+    JurisdictionLevel.XA: pgettext_lazy("level mid-sentence", "the commune level"),
 }
 LEVEL_HEADINGS: dict[str, str] = {
-    level: f"Thuộc thẩm quyền giải quyết của {words}" for level, words in LEVEL_WORDS.items()
+    JurisdictionLevel.TRUNG_UONG: _("Within the competence of the central level"),
+    JurisdictionLevel.TINH: _("Within the competence of the provincial level"),
+    JurisdictionLevel.HUYEN: _("Within the competence of the district level (before 7/2025)"),
+    JurisdictionLevel.XA: _("Within the competence of the commune level"),
 }
-NO_LEVEL_HEADING = "Chưa xác định cấp thẩm quyền"
-NO_FIELD_HEADING = "Chưa phân loại lĩnh vực"
+NO_LEVEL_HEADING = _("Competent level not yet determined")
+NO_FIELD_HEADING = _("Field not yet classified")
 
 STATUS_LABELS: dict[str, str] = {
-    GroupStatus.OPEN: "Chưa phân công",
-    GroupStatus.ASSIGNED: "Đã phân công, đang chuẩn bị trả lời",
-    GroupStatus.SUBMITTED: "Đã gửi trả lời, chờ duyệt",
-    GroupStatus.RETURNED: "Trả lại để hoàn thiện trả lời",
-    GroupStatus.APPROVED: "Đã duyệt trả lời",
+    GroupStatus.OPEN: pgettext_lazy("answer status in a report", "Not yet assigned"),
+    GroupStatus.ASSIGNED: pgettext_lazy("answer status in a report", "Assigned, answer being prepared"),
+    GroupStatus.SUBMITTED: pgettext_lazy("answer status in a report", "Answer sent, awaiting approval"),
+    GroupStatus.RETURNED: pgettext_lazy("answer status in a report", "Returned to complete the answer"),
+    GroupStatus.APPROVED: pgettext_lazy("answer status in a report", "Answer approved"),
 }
 
-LIVE_ANSWER = "Trả lời trực tiếp tại hội nghị"
-REPORT_DOC_TYPE = "BÁO CÁO"
-REPORT_TITLE = "Tổng hợp ý kiến, kiến nghị của Nhân dân và nội dung trả lời"
+LIVE_ANSWER = _("Answered directly at the conference")
+REPORT_DOC_TYPE = pgettext_lazy("document type", "REPORT")
+REPORT_TITLE = _("Synthesis of the people's opinions and petitions and the answers")
 
-FORM_TITLE = "PHIẾU Ý KIẾN ĐỀ XUẤT, KIẾN NGHỊ"
+FORM_TITLE = _("FORM FOR OPINIONS, PROPOSALS AND PETITIONS")
 FORM_KINDS = ("citizen", "organisation")
 
-PHONE_MASK = "[số điện thoại đã ẩn]"
+PHONE_MASK = _("[phone number hidden]")
 # A Vietnamese number as people write it in a text: 0 or +84/84, then 9–10 digits,
 # possibly grouped with spaces, dots or dashes (“0912 345 678”, “+84.912.345.678”).
 _PHONE_IN_TEXT = re.compile(r"(?<![\w/])(?<!\d[.,])(?:\+84|84|0)(?:[ .\-]?\d){8,10}(?![\w/]|[.,]\d)")
 
 
+@in_vietnamese
 def mask_phones(text: str) -> str:
     """Hide telephone numbers a petitioner wrote into free text."""
-    return _PHONE_IN_TEXT.sub(PHONE_MASK, text or "")
+    mask = str(PHONE_MASK)
+    return _PHONE_IN_TEXT.sub(lambda _match: mask, text or "")
 
 
+@in_vietnamese
 def conference_phrase(conference: Conference) -> str:
     """“Hội nghị tiếp xúc, đối thoại …”: the title as a noun phrase starting with “Hội nghị”
     (“Đối thoại kết hợp tiếp công dân” → “Hội nghị đối thoại kết hợp tiếp công dân”)."""
     title = " ".join(conference.title.split())
     if fold(title).startswith("hoi nghi"):
+        # The title's own words, only capitalised: “hội nghị …” → “Hội nghị …”.
         return "Hội nghị" + title[len("hội nghị") :]
-    return f"Hội nghị {_lower_first(title)}"
+    return gettext("Conference %(topic)s") % {"topic": _lower_first(title)}
 
 
 def _lower_first(text: str) -> str:
@@ -210,7 +225,7 @@ def _answer_cell(group: PetitionGroup) -> str:
     if _has_approved_answer(group):
         return mask_phones(group.answer_text.strip())
     if group.answer_mode == AnswerMode.LIVE:
-        return LIVE_ANSWER
+        return str(LIVE_ANSWER)
     return ""
 
 
@@ -228,6 +243,7 @@ _TC_PR_ORDER = _schema_order(
 )
 
 
+@in_vietnamese
 def paper_form_document(conference: Conference, kind: str, *, online_url: str) -> bytes:
     """The printable paper form of seed 000 for `conference`, as DOCX bytes.
 
@@ -249,14 +265,19 @@ def paper_form_document(conference: Conference, kind: str, *, online_url: str) -
     if not citizen:
         _form_header(document, conference, layout)
     _form_title(document, conference, citizen=citizen, body_pt=spec.body_pt)
+    phone = " " + pgettext("paper form", "Phone:") + " "
     if citizen:
-        _dotted(document, "Họ và tên: ", " SĐT: ")
-        _dotted(document, "Địa chỉ liên hệ: ")
+        _dotted(document, pgettext("paper form", "Full name:") + " ", phone)
+        _dotted(document, pgettext("paper form", "Contact address:") + " ")
     else:
-        _dotted(document, "Tên tổ chức (cá nhân): ", " SĐT: ")
-        _dotted(document, "Chức vụ, đơn vị công tác: ")
+        _dotted(document, pgettext("paper form", "Organisation (individual):") + " ", phone)
+        _dotted(document, pgettext("paper form", "Position, unit of work:") + " ")
     _dotted(document, "")
-    heading = "NỘI DUNG Ý KIẾN ĐỀ XUẤT, KIẾN NGHỊ" if citizen else "NỘI DUNG Ý KIẾN KIẾN NGHỊ, ĐỀ XUẤT"
+    # Seed 000 words the two headings differently; each form keeps its own.
+    if citizen:
+        heading = pgettext("citizens' paper form", "CONTENT OF THE OPINIONS, PROPOSALS AND PETITIONS")
+    else:
+        heading = pgettext("organisations' paper form", "CONTENT OF THE OPINIONS, PETITIONS AND PROPOSALS")
     paragraph = document.add_paragraph()
     _text_paragraph(paragraph, heading, size=14, bold=True, align=CENTER)
     _format(paragraph, align=CENTER, before=6, after=2, keep_next=True)
@@ -266,15 +287,26 @@ def paper_form_document(conference: Conference, kind: str, *, online_url: str) -
         _text_paragraph(paragraph, note, size=13, italic=True, align=JUSTIFY)
         _format(paragraph, align=JUSTIFY, after=2, keep_next=True)
     lines = _FORM_WRITING_LINES if citizen else _FORM_WRITING_LINES - 2  # the header takes room
-    for _ in range(lines):
+    for _line in range(lines):
         _dotted(document, "")
     if citizen:
-        _form_footer(document, online_url, "Người ý kiến", "(Ký, ghi rõ họ tên)")
+        _form_footer(
+            document,
+            online_url,
+            pgettext("paper form signature", "Person giving the opinion"),
+            pgettext("paper form signature", "(Sign and write full name)"),
+        )
     else:
-        _form_footer(document, online_url, "Xác nhận của tổ chức (cá nhân)", "(Ký, đóng dấu)")
+        _form_footer(
+            document,
+            online_url,
+            pgettext("paper form signature", "Confirmation of the organisation (individual)"),
+            pgettext("paper form signature", "(Sign and stamp)"),
+        )
     _spacer_end(document)
     props = document.core_properties
-    props.title = _nfc(f"{FORM_TITLE} - {conference_phrase(conference)}")
+    # Word keeps at most 255 characters in a core property; a long conference title is cut.
+    props.title = _nfc(f"{FORM_TITLE} - {conference_phrase(conference)}")[:255]
     props.author = _nfc(plan.issuer_line)
     props.last_modified_by = props.author
     props.language = LANGUAGE
@@ -300,7 +332,7 @@ def _scope_note(conference: Conference) -> str:
     note = note.strip("()")
     if fold(note).startswith("luu y"):
         return f"({note})"
-    return f"(Lưu ý: {note})"
+    return gettext("(Note: %(note)s)") % {"note": note}
 
 
 def _form_header(document: DocxDocument, conference: Conference, layout: Layout) -> None:
@@ -308,7 +340,7 @@ def _form_header(document: DocxDocument, conference: Conference, layout: Layout)
     the Party title (or the state motto) top right, the place and date under it."""
     plan = conference.plan
     year = conference.date.year if conference.date else plan.year
-    placeholder = "TÊN CƠ QUAN, ĐƠN VỊ" + "." * 10
+    placeholder = pgettext("paper form", "NAME OF THE AGENCY, UNIT") + "." * 10
     party = layout == Layout.PARTY
     header = OfficialDocument(
         layout=layout,
@@ -317,7 +349,8 @@ def _form_header(document: DocxDocument, conference: Conference, layout: Layout)
         issuer_parent=placeholder if party else "",
         issuer="" if party else placeholder,
         number_line="",
-        place_date_line=f"{'.' * 10}, ngày {'.' * 6} tháng {'.' * 6} năm {year}",
+        place_date_line=gettext("%(place)s, day %(day)s month %(month)s year %(year)s")
+        % {"place": "." * 10, "day": "." * 6, "month": "." * 6, "year": year},
         doc_type="",
         title="",
         blocks=[],
@@ -327,11 +360,15 @@ def _form_header(document: DocxDocument, conference: Conference, layout: Layout)
 
 def _form_title(document: DocxDocument, conference: Conference, *, citizen: bool, body_pt: float) -> None:
     paragraph = document.add_paragraph()
-    _text_paragraph(paragraph, FORM_TITLE, size=15, bold=True, align=CENTER)
+    _text_paragraph(paragraph, str(FORM_TITLE), size=15, bold=True, align=CENTER)
     _format(paragraph, align=CENTER, before=6 if citizen else 14, keep_next=True)
-    where = _title_lines(f"Tại {conference_phrase(conference)}", TEXT_WIDTH_CM - 1.0, 14)
+    at = gettext("At the %(conference)s") % {"conference": conference_phrase(conference)}
+    where = _title_lines(at, TEXT_WIDTH_CM - 1.0, 14)
     _text_paragraph(document.add_paragraph(), _nfc(where), size=14, bold=True, align=CENTER)
-    audience = "(Phiếu dành cho Nhân dân)" if citizen else "(Phiếu dành các cơ quan, đơn vị và cán bộ đảng viên)"
+    if citizen:
+        audience = pgettext("paper form", "(Form for the people)")
+    else:
+        audience = pgettext("paper form", "(Form for agencies, units, officials and Party members)")
     _text_paragraph(document.add_paragraph(), audience, size=body_pt, italic=True, align=CENTER)
     _rule(document.add_paragraph(), TEXT_WIDTH_CM, 3.0, height=6)
     _mark_size(document.add_paragraph(), 6)
@@ -412,8 +449,8 @@ def _form_footer(document: DocxDocument, online_url: str, signer: str, signer_no
 
     caption = caption_cell.paragraphs[0]
     _format(caption, align=LEFT)
-    _run(caption, "Gửi ý kiến trực tuyến:", size=11, bold=True)
-    _run(caption, " quét mã hoặc truy cập ", size=11)
+    _run(caption, pgettext("paper form", "Send your opinion online:"), size=11, bold=True)
+    _run(caption, " " + pgettext("paper form", "scan the code or go to") + " ", size=11)
     _run(caption, _breakable_url(online_url), size=11, italic=True)
     _mark_size(caption, 11)
 
@@ -467,6 +504,7 @@ def _spacer_end(document: DocxDocument) -> None:
 # --- synthesis report -----------------------------------------------------------------------
 
 
+@in_vietnamese
 def synthesis_report_document(
     conference: Conference, groups: Iterable[PetitionGroup], *, issuer_unit=None, today: date | None = None
 ) -> OfficialDocument:
@@ -481,17 +519,24 @@ def synthesis_report_document(
     phrase = conference_phrase(conference)
     petitions = [p for g in groups for p in g.petitions.all()]
 
-    reference = f"Kế hoạch {plan.number_label.replace('Số: ', 'số ').replace('Số ', 'số ')}"
-    if plan.issued_on:
-        reference += f" {date_words(plan.issued_on)}"
+    reference = plan_reference(plan)
     # “gửi tới Hội nghị” when the plan is about this one conference: its title already names it.
     single = fold(conference.title) in fold(plan.title) or plan.conferences.count() == 1
-    target = "Hội nghị" if single else phrase
+    target = pgettext("the conference, named alone", "the Conference") if single else phrase
+    opening = gettext(
+        "Pursuant to %(reference)s of %(plan_issuer)s on %(title)s, %(issuer)s has compiled the people's "
+        "opinions and petitions sent to %(target)s and the answers of the agencies and units as follows:"
+    )
     blocks = [
         Block(
-            f"Thực hiện {reference} của {plan.issuing_unit.name} về {_lower_first(_one_line(plan.title))}, "
-            f"{issuer_name} tổng hợp ý kiến, kiến nghị của Nhân dân gửi tới {target} và nội dung trả lời "
-            "của các cơ quan, đơn vị như sau:"
+            opening
+            % {
+                "reference": reference,
+                "plan_issuer": plan.issuing_unit.name,
+                "title": _lower_first(_one_line(plan.title)),
+                "issuer": issuer_name,
+                "target": target,
+            }
         )
     ]
     blocks += _collection_section(groups, petitions)
@@ -499,13 +544,13 @@ def synthesis_report_document(
     blocks += _proposal_section(groups, issuer_name, phrase)
 
     if plan.layout == DocumentLayout.PARTY:
-        superior = f"- Thường trực {plan.issuing_unit.name} (báo cáo);"
+        superior = gettext("- The Standing Committee of %(unit)s (to report);")
     else:
-        superior = f"- Chủ tịch, các Phó Chủ tịch {plan.issuing_unit.name} (báo cáo);"
-    recipients = [superior]
+        superior = gettext("- The Chair and Vice-Chairs of %(unit)s (to report);")
+    recipients = [superior % {"unit": plan.issuing_unit.name}]
     if any(g.lead_unit_id for g in groups):
-        recipients.append("- Các cơ quan, đơn vị chủ trì trả lời;")
-    recipients.append("- Lưu VT.")
+        recipients.append(gettext("- The agencies and units leading the answers;"))
+    recipients.append(gettext("- Archived: Clerical Office."))
     if today is None:
         now = timezone.localdate()
         date_line = place_date_line(plan.place, None, month=now.month, year=now.year)
@@ -517,8 +562,8 @@ def synthesis_report_document(
         issuer=plan.issuer_line,
         number_line=_number_line(plan, "BC"),
         place_date_line=date_line,
-        doc_type=REPORT_DOC_TYPE,
-        title=REPORT_TITLE,
+        doc_type=str(REPORT_DOC_TYPE),
+        title=str(REPORT_TITLE),
         blocks=blocks,
         signing_authority=plan.signing_authority,
         signer_title=plan.signer_title,
@@ -532,53 +577,64 @@ def synthesis_report_filename(conference: Conference) -> str:
 
 
 def _collection_section(groups: list[PetitionGroup], petitions: list[Petition]) -> list[Block]:
-    blocks = [Block("I. KẾT QUẢ THU THẬP Ý KIẾN, KIẾN NGHỊ", "heading1")]
+    blocks = [Block(gettext("I. RESULTS OF THE COLLECTION OF OPINIONS AND PETITIONS"), "heading1")]
     by_channel = Counter(p.channel for p in petitions)
     if by_channel:
-        blocks.append(Block(f"1. Tổng số ý kiến, kiến nghị đã tiếp nhận: {len(petitions)} ý kiến, trong đó:"))
+        line = gettext("1. Total opinions and petitions received: %(count)s opinions, of which:")
+        blocks.append(Block(line % {"count": len(petitions)}))
         channels = [c for c in Channel.values if by_channel[c]] + sorted(set(by_channel) - set(Channel.values))
         for index, channel in enumerate(channels):
             end = "." if index == len(channels) - 1 else ";"
-            blocks.append(Block(f"- {CHANNEL_LABELS.get(channel, channel)}: {by_channel[channel]} ý kiến{end}"))
+            line = gettext("- %(channel)s: %(count)s opinions") % {
+                "channel": CHANNEL_LABELS.get(channel, channel),
+                "count": by_channel[channel],
+            }
+            blocks.append(Block(line + end))
     else:
-        blocks.append(Block("1. Chưa tiếp nhận ý kiến, kiến nghị nào."))
+        blocks.append(Block(gettext("1. No opinion or petition has been received yet.")))
     by_level = Counter(g.level for g in groups)
     parts = [f"{LEVEL_WORDS[level]} {by_level[level]}" for level in LEVEL_ORDER if by_level[level]]
     unknown = sum(n for level, n in by_level.items() if level not in LEVEL_ORDER)
     if unknown:
-        parts.append(f"chưa xác định cấp {unknown}")
-    merged = (
-        f"2. Sau khi rà soát, phân loại, gộp các ý kiến trùng nội dung, còn {len(groups)} ý kiến, kiến nghị tổng hợp"
-    )
-    blocks.append(Block(f"{merged}, thuộc thẩm quyền giải quyết của: {'; '.join(parts)}." if parts else f"{merged}."))
-    repeated = sum(1 for g in groups if _raised_before(g))
-    if repeated:
-        blocks.append(
-            Block(
-                f"3. Có {repeated} ý kiến, kiến nghị đã được Nhân dân nêu từ các kỳ trước nhưng chưa được "
-                "giải quyết dứt điểm."
-            )
+        parts.append(gettext("level not yet determined %(count)s") % {"count": unknown})
+    counts = {"count": len(groups), "levels": "; ".join(parts)}
+    if parts:
+        merged = gettext(
+            "2. After review, classification and merging of opinions with the same content, %(count)s combined "
+            "opinions and petitions remain, within the competence of: %(levels)s."
         )
     else:
-        blocks.append(Block("3. Không có ý kiến, kiến nghị nào đã được nêu từ các kỳ trước."))
+        merged = gettext(
+            "2. After review, classification and merging of opinions with the same content, %(count)s combined "
+            "opinions and petitions remain."
+        )
+    blocks.append(Block(merged % counts))
+    repeated = sum(1 for g in groups if _raised_before(g))
+    if repeated:
+        line = gettext(
+            "3. %(count)s opinions and petitions were raised by the people in earlier rounds but have not been "
+            "fully resolved."
+        )
+        blocks.append(Block(line % {"count": repeated}))
+    else:
+        blocks.append(Block(gettext("3. No opinion or petition was raised in earlier rounds.")))
     approved = sum(1 for g in groups if _has_approved_answer(g))
     live = sum(1 for g in groups if not _has_approved_answer(g) and g.answer_mode == AnswerMode.LIVE)
     pending = len(groups) - approved - live
-    blocks.append(
-        Block(
-            f"4. Tình hình chuẩn bị trả lời: {approved} ý kiến, kiến nghị đã có nội dung trả lời; {live} ý kiến, "
-            f"kiến nghị trả lời trực tiếp tại hội nghị; {pending} ý kiến, kiến nghị chưa có nội dung trả lời."
-        )
+    line = gettext(
+        "4. Preparation of the answers: %(approved)s opinions and petitions have an answer; %(live)s opinions and "
+        "petitions are answered directly at the conference; %(pending)s opinions and petitions have no answer yet."
     )
+    blocks.append(Block(line % {"approved": approved, "live": live, "pending": pending}))
     if groups:
-        blocks.append(Block("(Chi tiết tại Phụ lục tổng hợp ý kiến, kiến nghị kèm theo)", "note"))
+        blocks.append(Block(gettext("(Details in the attached annex of the opinions and petitions)"), "note"))
     return blocks
 
 
 def _content_section(groups: list[PetitionGroup]) -> list[Block]:
-    blocks = [Block("II. NỘI DUNG Ý KIẾN, KIẾN NGHỊ VÀ TRẢ LỜI", "heading1")]
+    blocks = [Block(gettext("II. CONTENT OF THE OPINIONS AND PETITIONS AND THE ANSWERS"), "heading1")]
     if not groups:
-        return [*blocks, Block("Chưa có ý kiến, kiến nghị nào được tổng hợp.")]
+        return [*blocks, Block(gettext("No opinion or petition has been compiled yet."))]
     level_number = 0
     field_number = 0
     current_level: object = object()
@@ -601,34 +657,37 @@ def _content_section(groups: list[PetitionGroup]) -> list[Block]:
 
 def _field_heading(group: PetitionGroup) -> str:
     if group.field is None:
-        return NO_FIELD_HEADING
+        return str(NO_FIELD_HEADING)
+    # The field's name is data; administrators may have written “Lĩnh vực …” themselves.
     name = _one_line(group.field.name)
-    return name if fold(name).startswith("linh vuc") else f"Lĩnh vực {_lower_first(name)}"
+    return name if fold(name).startswith("linh vuc") else gettext("Field of %(field)s") % {"field": _lower_first(name)}
 
 
 def _group_blocks(number: int, group: PetitionGroup) -> list[Block]:
     count = len(group.petitions.all())
-    detail = f"{count} ý kiến"
+    detail = gettext("%(count)s opinions") % {"count": count}
     if _raised_before(group):
-        detail += f"; đã nêu {_times_raised(group)} lần"
+        detail += gettext("; raised %(times)s times") % {"times": _times_raised(group)}
     summary = _escape(mask_phones(_one_line(group.summary))).rstrip()
-    blocks = [Block(f"**Ý kiến {number}: {summary}** ({detail})")]
-    lead = group.lead_unit.name if group.lead_unit else "chưa phân công"
-    line = f"Cơ quan chủ trì trả lời: {_escape(lead)}"
+    heading = gettext("**Opinion %(number)s: %(summary)s** (%(detail)s)")
+    blocks = [Block(heading % {"number": number, "summary": summary, "detail": detail})]
+    lead = group.lead_unit.name if group.lead_unit else pgettext("lead agency", "not yet assigned")
+    line = gettext("Agency leading the answer: %(lead)s") % {"lead": _escape(lead)}
     supporting = _supporting(group)
     if supporting:
-        line += f"; cơ quan phối hợp: {_escape(', '.join(supporting))}"
+        line += gettext("; supporting agencies: %(agencies)s") % {"agencies": _escape(", ".join(supporting))}
     blocks.append(Block(f"{line}."))
     if _has_approved_answer(group):
         lines = [_escape(mask_phones(x.strip())) for x in group.answer_text.splitlines() if x.strip()]
-        blocks.append(Block(f"*Trả lời:* {lines[0]}"))
+        blocks.append(Block(gettext("*Answer:* %(answer)s") % {"answer": lines[0]}))
         blocks += [Block(x) for x in lines[1:]]
     elif group.answer_mode == AnswerMode.LIVE:
         blocks.append(Block(f"*{LIVE_ANSWER}.*"))
     elif group.due_date:
-        blocks.append(Block(f"*Chưa có nội dung trả lời (hạn {group.due_date:%d/%m/%Y}).*"))
+        line = gettext("*No answer yet (due %(date)s).*")
+        blocks.append(Block(line % {"date": f"{group.due_date:%d/%m/%Y}"}))
     else:
-        blocks.append(Block("*Chưa có nội dung trả lời.*"))
+        blocks.append(Block(gettext("*No answer yet.*")))
     return blocks
 
 
@@ -636,69 +695,80 @@ def _proposal_section(groups: list[PetitionGroup], issuer_name: str, phrase: str
     proposals = []
     pending = sum(1 for g in groups if not _has_approved_answer(g) and g.answer_mode != AnswerMode.LIVE)
     if pending:
-        proposals.append(
-            f"Đề nghị các cơ quan, đơn vị được phân công chủ trì khẩn trương hoàn thiện nội dung trả lời "
-            f"{pending} ý kiến, kiến nghị chưa có nội dung trả lời, gửi về {issuer_name} đúng thời hạn để "
-            "tổng hợp, báo cáo."
+        line = gettext(
+            "The agencies and units assigned to lead are asked to urgently complete the answers to the %(count)s "
+            "opinions and petitions that have none and send them to %(issuer)s on time for compilation and "
+            "reporting."
         )
+        proposals.append(line % {"count": pending, "issuer": issuer_name})
     if any(g.answer_mode == AnswerMode.LIVE for g in groups):
         proposals.append(
-            "Đề nghị lãnh đạo các cơ quan, đơn vị được phân công trả lời trực tiếp tại hội nghị chuẩn bị "
-            "nội dung, số liệu cụ thể để trả lời, giải thích rõ cho Nhân dân."
+            gettext(
+                "The leaders of the agencies and units assigned to answer directly at the conference are asked to "
+                "prepare the content and precise figures to answer and explain clearly to the people."
+            )
         )
     repeated = sum(1 for g in groups if _raised_before(g))
     if repeated:
-        proposals.append(
-            f"Đối với {repeated} ý kiến, kiến nghị đã được nêu nhiều lần nhưng chưa được giải quyết dứt điểm, "
-            "đề nghị đồng chí chủ trì hội nghị kết luận, giao rõ trách nhiệm và thời hạn giải quyết."
+        line = gettext(
+            "For the %(count)s opinions and petitions raised several times but not fully resolved, the comrade "
+            "chairing the conference is asked to conclude and assign clear responsibilities and deadlines."
         )
+        proposals.append(line % {"count": repeated})
     proposals.append(
-        "Đề nghị các cơ quan, đơn vị có liên quan tiếp tục theo dõi, giải quyết dứt điểm các ý kiến, kiến nghị "
-        "của Nhân dân sau hội nghị, báo cáo kết quả theo quy định."
+        gettext(
+            "The agencies and units concerned are asked to keep following and fully resolve the people's opinions "
+            "and petitions after the conference and report the results as prescribed."
+        )
     )
-    blocks = [Block("III. ĐỀ XUẤT, KIẾN NGHỊ", "heading1")]
+    blocks = [Block(gettext("III. PROPOSALS AND RECOMMENDATIONS"), "heading1")]
     blocks += [Block(f"{n}. {text}") for n, text in enumerate(proposals, start=1)]
-    blocks.append(
-        Block(f"Trên đây là báo cáo tổng hợp ý kiến, kiến nghị của Nhân dân và nội dung trả lời phục vụ {phrase}./.")
+    closing = gettext(
+        "The above is the synthesis report of the people's opinions and petitions and the answers, serving the "
+        "%(conference)s./."
     )
+    blocks.append(Block(closing % {"conference": phrase}))
     return blocks
 
 
 # --- Excel annex ----------------------------------------------------------------------------
 
+# Column titles (lazy; read with Vietnamese active). The columns that hold numbers and
+# dates are centred: _NUMERIC and _DATES name them by position.
 GROUP_HEADERS = (
-    "STT",
-    "Lĩnh vực",
-    "Cấp thẩm quyền",
-    "Nội dung ý kiến, kiến nghị (tổng hợp)",
-    "Số ý kiến",
-    "Đã nêu (lần)",
-    "Người kiến nghị",
-    "Cơ quan chủ trì",
-    "Cơ quan phối hợp",
-    "Hạn trả lời",
-    "Trạng thái",
-    "Nội dung trả lời",
+    pgettext_lazy("annex column", "No."),
+    pgettext_lazy("annex column", "Field"),
+    pgettext_lazy("annex column", "Competent level"),
+    pgettext_lazy("annex column", "Content of the opinion or petition (combined)"),
+    pgettext_lazy("annex column", "Opinions"),
+    pgettext_lazy("annex column", "Raised (times)"),
+    pgettext_lazy("annex column", "Petitioners"),
+    pgettext_lazy("annex column", "Lead agency"),
+    pgettext_lazy("annex column", "Supporting agencies"),
+    pgettext_lazy("annex column", "Answer due"),
+    pgettext_lazy("annex column", "Status"),
+    pgettext_lazy("annex column", "Answer"),
 )
 GROUP_WIDTHS = (6, 18, 13, 50, 9, 9, 26, 24, 24, 12, 18, 60)
+GROUP_NUMERIC, GROUP_DATES = {0, 4, 5}, {9}
 PETITION_HEADERS = (
-    "STT",
-    "Ngày tiếp nhận",
-    "Kênh tiếp nhận",
-    "Người kiến nghị",
-    "Địa chỉ",
-    "Nội dung ý kiến, kiến nghị",
-    "Nhóm (STT)",
+    pgettext_lazy("annex column", "No."),
+    pgettext_lazy("annex column", "Received on"),
+    pgettext_lazy("annex column", "Channel"),
+    pgettext_lazy("annex column", "Petitioners"),
+    pgettext_lazy("annex column", "Address"),
+    pgettext_lazy("annex column", "Content of the opinion or petition"),
+    pgettext_lazy("annex column", "Group (No.)"),
 )
 PETITION_WIDTHS = (6, 13, 26, 26, 32, 70, 10)
-GROUP_SHEET = "Tổng hợp"
-PETITION_SHEET = "Từng ý kiến"
+PETITION_NUMERIC, PETITION_DATES = {0, 6}, {1}
+GROUP_SHEET = pgettext_lazy("annex sheet", "Combined")
+PETITION_SHEET = pgettext_lazy("annex sheet", "Each opinion")
 _HEADER_ROW = 4
 _DATE_FORMAT = "dd/mm/yyyy"
-_NUMERIC = {"STT", "Số ý kiến", "Đã nêu (lần)", "Nhóm (STT)"}
-_DATES = {"Hạn trả lời", "Ngày tiếp nhận"}
 
 
+@in_vietnamese
 def synthesis_report_workbook(conference: Conference, groups: Iterable[PetitionGroup]) -> bytes:
     """The Excel annex of the report: one row per merged opinion (sheet “Tổng hợp”, numbered
     as in the report) and one per petition as received (sheet “Từng ý kiến”). Names only:
@@ -706,12 +776,11 @@ def synthesis_report_workbook(conference: Conference, groups: Iterable[PetitionG
     groups = ordered_groups(groups)
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = GROUP_SHEET
+    sheet.title = str(GROUP_SHEET)
     phrase = conference_phrase(conference)
     when = f" ({conference.date:%d/%m/%Y})" if conference.date else ""
-    _sheet_top(
-        sheet, "PHỤ LỤC: TỔNG HỢP Ý KIẾN, KIẾN NGHỊ CỦA NHÂN DÂN VÀ NỘI DUNG TRẢ LỜI", phrase + when, GROUP_HEADERS
-    )
+    title = gettext("ANNEX: SYNTHESIS OF THE PEOPLE'S OPINIONS AND PETITIONS AND THE ANSWERS")
+    _sheet_top(sheet, title, phrase + when, GROUP_HEADERS)
     rows = []
     for number, group in enumerate(groups, start=1):
         petitions = _petitions(group)
@@ -720,7 +789,7 @@ def synthesis_report_workbook(conference: Conference, groups: Iterable[PetitionG
             (
                 number,
                 group.field.name if group.field else "",
-                LEVEL_LABELS.get(group.level, ""),
+                str(LEVEL_LABELS.get(group.level, "")),
                 mask_phones(_one_line(group.summary)),
                 len(petitions),
                 _times_raised(group) if _raised_before(group) else None,
@@ -728,14 +797,14 @@ def synthesis_report_workbook(conference: Conference, groups: Iterable[PetitionG
                 group.lead_unit.name if group.lead_unit else "",
                 "; ".join(_supporting(group)),
                 group.due_date,
-                STATUS_LABELS.get(group.status, group.status),
+                str(STATUS_LABELS.get(group.status, group.status)),
                 _answer_cell(group),
             )
         )
-    _sheet_rows(sheet, GROUP_HEADERS, GROUP_WIDTHS, rows)
+    _sheet_rows(sheet, GROUP_WIDTHS, rows, numeric=GROUP_NUMERIC, dates=GROUP_DATES)
 
-    sheet = workbook.create_sheet(PETITION_SHEET)
-    _sheet_top(sheet, "DANH SÁCH Ý KIẾN, KIẾN NGHỊ ĐÃ TIẾP NHẬN", phrase + when, PETITION_HEADERS)
+    sheet = workbook.create_sheet(str(PETITION_SHEET))
+    _sheet_top(sheet, gettext("LIST OF THE OPINIONS AND PETITIONS RECEIVED"), phrase + when, PETITION_HEADERS)
     rows = []
     for number, group in enumerate(groups, start=1):
         for petition in _petitions(group):
@@ -743,18 +812,18 @@ def synthesis_report_workbook(conference: Conference, groups: Iterable[PetitionG
                 (
                     len(rows) + 1,
                     petition.received_on,
-                    CHANNEL_LABELS.get(petition.channel, petition.channel),
+                    str(CHANNEL_LABELS.get(petition.channel, petition.channel)),
                     mask_phones(_petitioner(petition)),
                     mask_phones(_one_line(petition.address)),
                     mask_phones(petition.content.strip()),
                     number,
                 )
             )
-    _sheet_rows(sheet, PETITION_HEADERS, PETITION_WIDTHS, rows)
+    _sheet_rows(sheet, PETITION_WIDTHS, rows, numeric=PETITION_NUMERIC, dates=PETITION_DATES)
 
     workbook.active = 0
     props = workbook.properties
-    props.title = "Tổng hợp ý kiến, kiến nghị của Nhân dân và nội dung trả lời"
+    props.title = str(REPORT_TITLE)
     props.subject = phrase
     props.creator = conference.plan.issuing_unit.name
     props.language = LANGUAGE
@@ -790,7 +859,7 @@ def _sheet_top(sheet: Worksheet, title: str, subtitle: str, headers: tuple[str, 
     sheet.row_dimensions[2].height = 36
     for column, header in enumerate(headers, start=1):
         cell = sheet.cell(row=_HEADER_ROW, column=column)
-        _text_cell(cell, header)
+        _text_cell(cell, str(header))
         cell.font = _BOLD
         cell.border = _GRID
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
@@ -803,23 +872,25 @@ def _sheet_top(sheet: Worksheet, title: str, subtitle: str, headers: tuple[str, 
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
 
 
-def _sheet_rows(sheet: Worksheet, headers: tuple[str, ...], widths: tuple[int, ...], rows: list[tuple]) -> None:
+def _sheet_rows(
+    sheet: Worksheet, widths: tuple[int, ...], rows: list[tuple], *, numeric: set[int], dates: set[int]
+) -> None:
     for offset, values in enumerate(rows, start=1):
-        for column, (header, value) in enumerate(zip(headers, values, strict=True), start=1):
-            cell = sheet.cell(row=_HEADER_ROW + offset, column=column)
+        for index, value in enumerate(values):
+            cell = sheet.cell(row=_HEADER_ROW + offset, column=index + 1)
             if isinstance(value, str):
                 _text_cell(cell, value)
             else:
                 cell.value = value
-            if header in _DATES and value is not None:
+            if index in dates and value is not None:
                 cell.number_format = _DATE_FORMAT
             cell.font = _FONT
             cell.border = _GRID
-            cell.alignment = _CENTER_TOP if header in _NUMERIC or header in _DATES else _WRAP_TOP
+            cell.alignment = _CENTER_TOP if index in numeric or index in dates else _WRAP_TOP
     for column, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
     last_row = _HEADER_ROW + max(len(rows), 1)
-    sheet.auto_filter.ref = f"A{_HEADER_ROW}:{get_column_letter(len(headers))}{last_row}"
+    sheet.auto_filter.ref = f"A{_HEADER_ROW}:{get_column_letter(len(widths))}{last_row}"
 
 
 def _text_cell(cell, text: str) -> None:

@@ -1,13 +1,22 @@
 """The plan, the invitation (giấy mời) and the public announcement (thông báo) as
-official documents, worded from the records and laid out by `dialogue.documents`."""
+official documents, worded from the records and laid out by `dialogue.documents`.
+
+Every label is an English msgid translated through Django i18n; the functions that word a
+document run with Vietnamese active (`in_vietnamese`), whatever the caller's language:
+a worker process or a command may not have activated it, and the documents are always
+Vietnamese. What the records hold (titles, names, the plan's own text) is data and is
+printed as written."""
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 from urllib.parse import quote
 
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext, ngettext, pgettext
+from django.utils.translation import gettext_lazy as _
 
 from dialogue.documents.layout import Block, Layout, OfficialDocument, blocks_from_text, render_docx
 from dialogue.documents.pdf import PdfUnavailable, docx_to_pdf, libreoffice_path
@@ -16,8 +25,19 @@ from dialogue.plans.models import Conference, ConferenceFormat, Delegation, Docu
 
 __all__ = ["PdfUnavailable"]
 
-WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"]
+WEEKDAYS = [_("Monday"), _("Tuesday"), _("Wednesday"), _("Thursday"), _("Friday"), _("Saturday"), _("Sunday")]
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def in_vietnamese(function):
+    """Run `function` with Vietnamese active: documents are Vietnamese whoever asks."""
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        with translation.override("vi"):
+            return function(*args, **kwargs)
+
+    return wrapper
 
 
 def pdf_available() -> bool:
@@ -34,6 +54,7 @@ def checkin_qr_data(participant: Participant) -> str:
     return f"{getattr(settings, 'SITE_URL', '').rstrip('/')}{path}"
 
 
+@in_vietnamese
 def _with_checkin_qr(data: bytes, qr: str) -> bytes:
     """Put the check-in QR code under the confirmation code printed on the invitation."""
     import io
@@ -45,7 +66,8 @@ def _with_checkin_qr(data: bytes, qr: str) -> bytes:
     from dialogue.petitions.documents import qr_png
 
     document = Document(io.BytesIO(data))
-    anchor = next((p for p in document.paragraphs if p.text.startswith("Mã xác nhận tham dự")), None)
+    label = _confirmation_code("").rstrip()
+    anchor = next((p for p in document.paragraphs if p.text.startswith(label)), None)
     if anchor is None:
         return data
     picture = document.add_paragraph()
@@ -58,6 +80,7 @@ def _with_checkin_qr(data: bytes, qr: str) -> bytes:
     return out.getvalue()
 
 
+@in_vietnamese
 def render(doc: OfficialDocument, filename: str, fmt: str) -> tuple[bytes, str, str]:
     data = render_docx(doc)
     qr = getattr(doc, "checkin_qr", "")
@@ -75,18 +98,31 @@ def content_disposition(name: str) -> str:
     return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
 
 
+@in_vietnamese
 def date_words(day: date) -> str:
     """“ngày 05 tháng 3 năm 2026”: days below 10 and the months January and February
     take a leading zero (Nghị định 30/2020/NĐ-CP, Appendix I)."""
     month = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+    return gettext("day %(day)s month %(month)s year %(year)s") % {
+        "day": f"{day.day:02d}",
+        "month": month,
+        "year": day.year,
+    }
 
 
+@in_vietnamese
 def place_date_line(place: str, issued_on: date | None, *, month: int | None = None, year: int | None = None) -> str:
+    line = gettext("%(place)s, day %(day)s month %(month)s year %(year)s")
     if issued_on:
-        return f"{place}, {date_words(issued_on)}"
+        return line % {
+            "place": place,
+            "day": f"{issued_on.day:02d}",
+            "month": f"{issued_on.month:02d}" if issued_on.month < 3 else str(issued_on.month),
+            "year": issued_on.year,
+        }
+    # Blanks for the day (and the month) to write in by hand when the document is signed.
     month_text = (f"{month:02d}" if month < 3 else str(month)) if month else "     "
-    return f"{place}, ngày      tháng {month_text} năm {year or timezone.localdate().year}"
+    return line % {"place": place, "day": "    ", "month": month_text, "year": year or timezone.localdate().year}
 
 
 def _layout(plan: Plan) -> Layout:
@@ -103,62 +139,102 @@ def _recipients(text: str) -> list[str]:
     return lines
 
 
+@in_vietnamese
 def _number_line(plan: Plan, kind: str) -> str:
     """The plan's symbol with its document-type code replaced: KH/TU -> TB/TU, KH-UBND -> GM-UBND."""
     symbol = plan.symbol
     symbol = kind + symbol[2:] if symbol.upper().startswith("KH") else f"{kind}-{symbol}"
     if plan.layout == DocumentLayout.PARTY:
-        return f"Số     -{symbol}"
-    return f"Số:     /{symbol}"
+        return pgettext("document number", "No.     -%(symbol)s") % {"symbol": symbol}
+    return pgettext("document number", "No.:     /%(symbol)s") % {"symbol": symbol}
 
 
+@in_vietnamese
 def when_words(conference: Conference) -> str:
     """“Từ 08 giờ 00 đến 11 giờ 30, thứ Năm, ngày 11/6/2026”, or the planned period
     while the date is open."""
     if not conference.date:
-        return conference.planned_period or "Thời gian sẽ thông báo sau"
+        return conference.planned_period or gettext("The time will be announced later")
     day = conference.date
-    weekday = WEEKDAYS[day.weekday()]
-    day_text = f"{weekday[0].lower()}{weekday[1:]}, ngày {day.day}/{day.month}/{day.year}"
+    weekday = str(WEEKDAYS[day.weekday()])
+    day_text = gettext("%(weekday)s, day %(date)s") % {
+        "weekday": f"{weekday[0].lower()}{weekday[1:]}",
+        "date": f"{day.day}/{day.month}/{day.year}",
+    }
     start, end = conference.start_time, conference.end_time
     if start and end:
-        return f"Từ {start:%H} giờ {start:%M} đến {end:%H} giờ {end:%M}, {day_text}"
+        return gettext("From %(start_hour)s h %(start_minute)s to %(end_hour)s h %(end_minute)s, %(day)s") % {
+            "start_hour": f"{start:%H}",
+            "start_minute": f"{start:%M}",
+            "end_hour": f"{end:%H}",
+            "end_minute": f"{end:%M}",
+            "day": day_text,
+        }
     if start:
-        return f"{start:%H} giờ {start:%M}, {day_text}"
+        return gettext("%(hour)s h %(minute)s, %(day)s") % {
+            "hour": f"{start:%H}",
+            "minute": f"{start:%M}",
+            "day": day_text,
+        }
     return day_text[0].upper() + day_text[1:]
 
 
+@in_vietnamese
 def comrade(name: str) -> str:
-    """“Đồng chí Hứa Ngọc Sỹ”, without doubling a title already written."""
-    return name if name.lower().startswith("đồng chí") else f"Đồng chí {name}"
+    """“Đồng chí Hứa Ngọc Sỹ”, without doubling a title already written (the records are
+    Vietnamese, so the title a person typed is recognised in Vietnamese)."""
+    return name if name.lower().startswith("đồng chí") else gettext("Comrade %(name)s") % {"name": name}
 
 
+@in_vietnamese
 def _chairs(conference: Conference) -> str:
     chairs = list(conference.chairs.all())
     return "; ".join(f"{comrade(c.name)}, {c.position}" if c.position else comrade(c.name) for c in chairs)
 
 
+def _in_brackets(text: str) -> str:
+    return f" ({text})"
+
+
+@in_vietnamese
 def _delegation_lines(conference: Conference) -> list[str]:
     delegations = list(conference.delegations.all())
     lines = []
     for top in (d for d in delegations if d.parent_id is None):
-        size = f" (khoảng {top.expected_size} đại biểu)" if top.expected_size else ""
+        size = (
+            _in_brackets(
+                ngettext("about %(count)s delegate", "about %(count)s delegates", top.expected_size)
+                % {"count": top.expected_size}
+            )
+            if top.expected_size
+            else ""
+        )
         lines.append(f"- {top.name}{size}{': ' + top.note if top.note else ''}")
         for sub in (d for d in delegations if d.parent_id == top.pk):
-            sub_size = f" (khoảng {sub.expected_size} người)" if sub.expected_size else ""
+            sub_size = (
+                _in_brackets(
+                    ngettext("about %(count)s person", "about %(count)s people", sub.expected_size)
+                    % {"count": sub.expected_size}
+                )
+                if sub.expected_size
+                else ""
+            )
             lines.append(f"+ {sub.name}{sub_size}{': ' + sub.note if sub.note else ''}")
     return lines
 
 
+@in_vietnamese
 def _venue(conference: Conference) -> str:
-    venue = conference.venue or "Sẽ thông báo sau"
+    venue = conference.venue or gettext("To be announced later")
+    link = f": {conference.online_link}" if conference.online_link else ""
     if conference.format == ConferenceFormat.ONLINE:
-        return f"Trực tuyến{': ' + conference.online_link if conference.online_link else ''}"
+        return pgettext("conference format in a document", "Online") + link
     if conference.format == ConferenceFormat.COMBINED:
-        return f"{venue}, kết hợp trực tuyến{': ' + conference.online_link if conference.online_link else ''}"
+        return gettext("%(venue)s, combined with online") % {"venue": venue} + link
     return venue
 
 
+@in_vietnamese
 def conference_section(plan: Plan) -> list[Block]:
     """Section II written from the conference records, for plans whose author left it
     empty (section I when there is no purposes section either)."""
@@ -166,21 +242,22 @@ def conference_section(plan: Plan) -> list[Block]:
     if not conferences:
         return []
     numeral = "II" if plan.purposes.strip() else "I"
-    blocks = [Block(f"{numeral}. NỘI DUNG, THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN", "heading1")]
+    heading = gettext("%(numeral)s. CONTENT, TIME, VENUE, PARTICIPANTS") % {"numeral": numeral}
+    blocks = [Block(heading, "heading1")]
     for number, conference in enumerate(conferences, start=1):
         blocks.append(Block(f"{number}. {conference.title}", "heading2"))
         if conference.content:
-            blocks.append(Block(f"- Nội dung: {conference.content}", "bullet"))
+            blocks.append(Block(gettext("- Content: %(content)s") % {"content": conference.content}, "bullet"))
         if conference.audience:
-            blocks.append(Block(f"- Đối tượng: {conference.audience}", "bullet"))
-        blocks.append(Block(f"- Thời gian: {when_words(conference)}.", "bullet"))
-        blocks.append(Block(f"- Địa điểm: {_venue(conference)}.", "bullet"))
+            blocks.append(Block(gettext("- Audience: %(audience)s") % {"audience": conference.audience}, "bullet"))
+        blocks.append(Block(gettext("- Time: %(when)s.") % {"when": when_words(conference)}, "bullet"))
+        blocks.append(Block(gettext("- Venue: %(venue)s.") % {"venue": _venue(conference)}, "bullet"))
         chairs = _chairs(conference)
         if chairs:
-            blocks.append(Block(f"- Chủ trì: {chairs}.", "bullet"))
+            blocks.append(Block(gettext("- Chaired by: %(chairs)s.") % {"chairs": chairs}, "bullet"))
         lines = _delegation_lines(conference)
         if lines:
-            blocks.append(Block("- Thành phần:", "bullet"))
+            blocks.append(Block(gettext("- Participants:"), "bullet"))
             blocks += [Block(line, "bullet") for line in lines]
     return blocks
 
@@ -204,6 +281,7 @@ def opening_paragraph(plan: Plan) -> str:
 _DEADLINE_WORDS = re.compile(r"\b(trước|sau|chậm nhất|hạn)\b[^.;]*\bngày\b", re.IGNORECASE)
 
 
+@in_vietnamese
 def duty_text(task) -> str:
     """The duty as written; its due date is added when the wording does not already say
     it (“… trước ngày 05/6/2026”), so the printed plan always carries every deadline."""
@@ -218,9 +296,11 @@ def duty_text(task) -> str:
         return text
     punctuation = text[-1] if text[-1] in ".;," else ""
     core = text[:-1] if punctuation else text
-    return f"{core} (thời hạn: {d:%d/%m/%Y}){punctuation}"
+    deadline = gettext("(deadline: %(date)s)") % {"date": f"{d:%d/%m/%Y}"}
+    return f"{core} {deadline}{punctuation}"
 
 
+@in_vietnamese
 def plan_document(plan: Plan) -> OfficialDocument:
     """The plan as its issuer prints it: header, opening with the legal bases, sections I
     and II as written, section III from the responsibilities and their duties, closing,
@@ -233,7 +313,7 @@ def plan_document(plan: Plan) -> OfficialDocument:
     blocks += blocks_from_text(plan.content) if plan.content.strip() else conference_section(plan)
     responsibilities = list(plan.responsibilities.prefetch_related("tasks").order_by("order", "id"))
     if responsibilities:
-        blocks.append(Block(plan.tasks_heading or "III. TỔ CHỨC THỰC HIỆN", "heading1"))
+        blocks.append(Block(plan.tasks_heading or gettext("III. IMPLEMENTATION"), "heading1"))
         for number, item in enumerate(responsibilities, start=1):
             blocks.append(Block(f"{number}. {item.label}", "heading2"))
             if item.intro:
@@ -249,7 +329,7 @@ def plan_document(plan: Plan) -> OfficialDocument:
         issuer=plan.issuer_line,
         number_line=plan.number_label,
         place_date_line=place_date_line(plan.place, plan.issued_on, month=plan.draft_month, year=plan.year),
-        doc_type="KẾ HOẠCH",
+        doc_type=pgettext("document type", "PLAN"),
         title=plan.title,
         blocks=blocks,
         signing_authority=plan.signing_authority,
@@ -269,56 +349,70 @@ def plan_filename(plan: Plan) -> str:
     return f"ke-hoach-{number}{_slug(plan.symbol)}-{plan.year}"
 
 
+@in_vietnamese
 def announcement_document(conference: Conference, *, today: date | None = None) -> OfficialDocument:
     """Thông báo công khai: time, place, content and how to take part — for a commune at
     least 7 days before the conference (Law 72/2025/QH15, art. 43)."""
     plan = conference.plan
     issuer_name = plan.issuing_unit.name
-    reference = f"Kế hoạch {plan.number_label.replace('Số: ', 'số ').replace('Số ', 'số ')}"
-    if plan.issued_on:
-        reference += f" {date_words(plan.issued_on)}"
+    reference = plan_reference(plan)
     blocks = [
         Block(
-            f"Thực hiện {reference} của {issuer_name} về {plan.title[0].lower() + plan.title[1:]}, "
-            f"{issuer_name} thông báo tổ chức hội nghị tiếp xúc, đối thoại trực tiếp với Nhân dân như sau:"
+            gettext(
+                "Pursuant to %(reference)s of %(issuer)s on %(title)s, %(issuer)s announces the holding of a "
+                "direct contact and dialogue conference with the people as follows:"
+            )
+            % {"reference": reference, "issuer": issuer_name, "title": plan.title[0].lower() + plan.title[1:]}
         ),
-        Block(f"1. Thời gian: {when_words(conference)}.", "para"),
-        Block(f"2. Địa điểm: {_venue(conference)}.", "para"),
+        Block(gettext("1. Time: %(when)s.") % {"when": when_words(conference)}, "para"),
+        Block(gettext("2. Venue: %(venue)s.") % {"venue": _venue(conference)}, "para"),
     ]
     chairs = _chairs(conference)
     if chairs:
-        blocks.append(Block(f"3. Chủ trì hội nghị: {chairs}.", "para"))
-    blocks.append(Block(f"{len(blocks)}. Nội dung: {conference.content or conference.title}", "para"))
+        blocks.append(Block(gettext("3. Chaired by: %(chairs)s.") % {"chairs": chairs}, "para"))
+    content = conference.content or conference.title
+    blocks.append(
+        Block(gettext("%(number)s. Content: %(content)s") % {"number": len(blocks), "content": content}, "para")
+    )
     if conference.audience:
-        blocks.append(Block(f"{len(blocks)}. Thành phần: {conference.audience}", "para"))
+        line = gettext("%(number)s. Participants: %(audience)s")
+        blocks.append(Block(line % {"number": len(blocks), "audience": conference.audience}, "para"))
     # Mid-sentence the kind is lower case: “Nhân dân thôn Phong Lâm, thôn Văn Lâm”.
     served = [u.name[0].lower() + u.name[1:] for u in conference.served_units.all()]
     if served:
-        blocks.append(Block(f"{len(blocks)}. Địa bàn: Nhân dân {', '.join(served)}.", "para"))
+        line = gettext("%(number)s. Area: the people of %(places)s.")
+        blocks.append(Block(line % {"number": len(blocks), "places": ", ".join(served)}, "para"))
     collect = conference.tasks.filter(step__kind="collect").order_by("due_date").first()
-    how = (
-        "Nhân dân có ý kiến, kiến nghị gửi về Ủy ban Mặt trận Tổ quốc Việt Nam, trưởng thôn, tổ dân phố "
-        "hoặc đăng ký phát biểu tại hội nghị"
+    how = gettext(
+        "The people send their opinions and petitions to the Committee of the Viet Nam Fatherland Front, "
+        "the head of their village or residential group, or register to speak at the conference"
     )
     if collect and collect.due_date:
-        how += f"; ý kiến gửi trước ngày {collect.due_date:%d/%m/%Y}"
+        how += gettext("; opinions are sent before %(date)s") % {"date": f"{collect.due_date:%d/%m/%Y}"}
     if conference.scope_note:
         how += f". {conference.scope_note.rstrip('.')}"
-    blocks.append(Block(f"{len(blocks)}. Cách thức tham gia: {how}.", "para"))
-    blocks.append(Block(f"{issuer_name} trân trọng thông báo để Nhân dân được biết và tham gia."))
+    blocks.append(
+        Block(gettext("%(number)s. How to take part: %(how)s.") % {"number": len(blocks), "how": how}, "para")
+    )
+    closing = gettext("%(issuer)s respectfully announces this for the people to know and take part.")
+    blocks.append(Block(closing % {"issuer": issuer_name}))
     return OfficialDocument(
         layout=_layout(plan),
         issuer_parent=plan.issuer_parent_line,
         issuer=plan.issuer_line,
         number_line=_number_line(plan, "TB"),
         place_date_line=place_date_line(plan.place, today),
-        doc_type="THÔNG BÁO",
-        title=f"Về việc tổ chức {conference.title[0].lower() + conference.title[1:]}",
+        doc_type=pgettext("document type", "ANNOUNCEMENT"),
+        title=gettext("On the holding of %(title)s") % {"title": conference.title[0].lower() + conference.title[1:]},
         blocks=blocks,
         signing_authority=plan.signing_authority,
         signer_title=plan.signer_title,
         signer_name=plan.signer_name,
-        recipients=["- Như trên;", "- Đài truyền thanh, bảng tin các thôn, tổ dân phố;", "- Lưu VT."],
+        recipients=[
+            gettext("- As above;"),
+            gettext("- The radio station and the notice boards of the villages and residential groups;"),
+            gettext("- Archived: Clerical Office."),
+        ],
     )
 
 
@@ -326,6 +420,21 @@ def announcement_filename(conference: Conference) -> str:
     return f"thong-bao-hoi-nghi-{conference.pk}"
 
 
+def plan_reference(plan: Plan) -> str:
+    """“Kế hoạch số 166-KH/TU ngày 05 tháng 3 năm 2026”, as the plan is cited in the text."""
+    # The plan's number label is worded by the model (“Số: 15/KH-UBND”); mid-sentence it reads “số”.
+    number = plan.number_label.replace("Số: ", "số ").replace("Số ", "số ")
+    reference = gettext("Plan %(number)s") % {"number": number}
+    if plan.issued_on:
+        reference += f" {date_words(plan.issued_on)}"
+    return reference
+
+
+def _confirmation_code(code: str) -> str:
+    return gettext("Attendance confirmation code: %(code)s") % {"code": code}
+
+
+@in_vietnamese
 def invitation_document(
     conference: Conference, *, participant: Participant | None = None, delegation: Delegation | None = None
 ) -> OfficialDocument:
@@ -343,21 +452,25 @@ def invitation_document(
     elif delegation is not None:
         invitee = delegation.name
         if delegation.expected_size:
-            invitee += f" ({delegation.expected_size} đại biểu)"
+            count = delegation.expected_size
+            invitee += _in_brackets(ngettext("%(count)s delegate", "%(count)s delegates", count) % {"count": count})
     else:
-        invitee = "Đồng chí ........................................................................"
+        invitee = comrade("." * 72)
+    invites = gettext("%(issuer)s respectfully invites: **%(invitee)s**")
     blocks = [
-        Block(f"{plan.issuing_unit.name} trân trọng kính mời: **{invitee}**"),
-        Block(f"Tới dự: {conference.title}."),
+        Block(invites % {"issuer": plan.issuing_unit.name, "invitee": invitee}),
+        Block(gettext("To attend: %(title)s.") % {"title": conference.title}),
     ]
     chairs = _chairs(conference)
     if chairs:
-        blocks.append(Block(f"Chủ trì hội nghị: {chairs}."))
-    blocks.append(Block(f"Thời gian: {when_words(conference)}."))
-    blocks.append(Block(f"Địa điểm: {_venue(conference)}."))
+        blocks.append(Block(gettext("Chaired by: %(chairs)s.") % {"chairs": chairs}))
+    blocks.append(Block(gettext("Time: %(when)s.") % {"when": when_words(conference)}))
+    blocks.append(Block(gettext("Venue: %(venue)s.") % {"venue": _venue(conference)}))
     if participant is not None:
-        blocks.append(Block(f"Mã xác nhận tham dự: {str(participant.token)[:8].upper()}", "note"))
-    blocks.append(Block("Đề nghị đồng chí bố trí thời gian tham dự hội nghị đúng thời gian, thành phần./."))
+        blocks.append(Block(_confirmation_code(str(participant.token)[:8].upper()), "note"))
+    blocks.append(
+        Block(gettext("Please arrange your time to attend the conference on time and with the stated participants./."))
+    )
     document = OfficialDocument(
         layout=_layout(plan),
         issuer_parent=plan.issuer_parent_line,
@@ -366,13 +479,13 @@ def invitation_document(
         place_date_line=place_date_line(
             plan.place, None, month=timezone.localdate().month, year=timezone.localdate().year
         ),
-        doc_type="GIẤY MỜI",
+        doc_type=pgettext("document type", "INVITATION"),
         title="",
         blocks=blocks,
         signing_authority=plan.signing_authority,
         signer_title=plan.signer_title,
         signer_name=plan.signer_name,
-        recipients=["- Như trên;", "- Lưu VT."],
+        recipients=[gettext("- As above;"), gettext("- Archived: Clerical Office.")],
     )
     # Scanned at the check-in desk on the day (dialogue.proceedings).
     document.checkin_qr = checkin_qr_data(participant) if participant is not None else ""

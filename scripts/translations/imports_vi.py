@@ -1,3 +1,4 @@
+# ruff: noqa: E501
 """Vietnamese for the Excel import run by the worker."""
 
 T = {

@@ -15,6 +15,9 @@ import os
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from dialogue.petitions.suggest import confirmed_decisions
 from dialogue.petitions.triage import Example, Suggester, past_decisions
@@ -24,16 +27,19 @@ MAX_REPORTED = 10
 
 def read_objects(path: str) -> list[dict]:
     """The JSON objects of a JSON-lines file (blank lines skipped), or CommandError naming
-    every bad line (up to MAX_REPORTED)."""
+    every bad line (up to MAX_REPORTED). Messages in the active language (Vietnamese in
+    the command)."""
     try:
         with open(path, encoding="utf-8-sig") as handle:
             lines = handle.read().splitlines()
     except FileNotFoundError:
-        raise CommandError(f"Không tìm thấy tệp {path}.") from None
+        raise CommandError(gettext("File {path} not found.").format(path=path)) from None
     except UnicodeDecodeError:
-        raise CommandError(f"Tệp {path} không phải văn bản UTF-8.") from None
+        raise CommandError(gettext("File {path} is not UTF-8 text.").format(path=path)) from None
     except OSError as exc:
-        raise CommandError(f"Không đọc được tệp {path}: {exc.strerror}.") from None
+        raise CommandError(
+            gettext("Cannot read file {path}: {reason}.").format(path=path, reason=exc.strerror)
+        ) from None
     rows: list[dict] = []
     errors: list[str] = []
     for number, line in enumerate(lines, start=1):
@@ -42,20 +48,24 @@ def read_objects(path: str) -> list[dict]:
         try:
             row = json.loads(line)
         except json.JSONDecodeError as exc:
-            errors.append(f"dòng {number}: không phải JSON hợp lệ ({exc.msg}, cột {exc.colno})")
+            message = gettext("line {number}: not valid JSON ({error}, column {column})")
+            errors.append(message.format(number=number, error=exc.msg, column=exc.colno))
             continue
         if not isinstance(row, dict):
-            errors.append(f"dòng {number}: phải là một đối tượng JSON {{...}}")
+            errors.append(gettext("line {number}: must be a JSON object {{...}}").format(number=number))
         elif "text" not in row:
-            errors.append(f'dòng {number}: thiếu trường "text"')
+            errors.append(gettext('line {number}: the field "text" is missing').format(number=number))
         elif not isinstance(row["text"], str):
-            errors.append(f'dòng {number}: trường "text" phải là chuỗi ký tự')
+            errors.append(gettext('line {number}: the field "text" must be a string').format(number=number))
         else:
             rows.append(row)
     if errors:
-        more = f"\n  … và {len(errors) - MAX_REPORTED} lỗi khác" if len(errors) > MAX_REPORTED else ""
+        more = ""
+        if len(errors) > MAX_REPORTED:
+            more = "\n  " + gettext("… and {count} more errors").format(count=len(errors) - MAX_REPORTED)
         listed = "\n  ".join(errors[:MAX_REPORTED])
-        raise CommandError(f"Tệp {path} có {len(errors)} dòng lỗi, chưa ghi gì:\n  {listed}{more}")
+        message = gettext("File {path} has {count} bad lines; nothing was written:")
+        raise CommandError(f"{message.format(path=path, count=len(errors))}\n  {listed}{more}")
     return rows
 
 
@@ -65,17 +75,21 @@ def _label(row: dict, key: str) -> str:
 
 
 class Command(BaseCommand):
-    help = "Gợi ý lĩnh vực (3 lĩnh vực phù hợp nhất) và cấp thẩm quyền cho từng kiến nghị trong tệp JSON Lines."
+    help = _("Suggest the field (the three best) and the competent level for every petition of a JSON Lines file.")
 
     def add_arguments(self, parser):
-        parser.add_argument("--input", required=True, help='JSON Lines, mỗi dòng một đối tượng có "text"')
-        parser.add_argument("--output", required=True, help="tệp kết quả (JSON Lines, UTF-8)")
+        parser.add_argument("--input", required=True, help=_('JSON Lines, one object with "text" per line'))
+        parser.add_argument("--output", required=True, help=_("the result file (JSON Lines, UTF-8)"))
         parser.add_argument(
             "--train",
-            help='JSON Lines đã phân loại ("text", "field", tùy chọn "level", "agency") để học thêm',
+            help=_('classified JSON Lines ("text", "field", optionally "level", "agency") to learn from'),
         )
 
     def handle(self, *args, **options):
+        with translation.override("vi"):
+            self._classify(options)
+
+    def _classify(self, options):
         # Not keyword parameters: "input" would shadow the builtin.
         input_path, output_path, train_path = options["input"], options["output"], options.get("train")
         rows = read_objects(input_path)
@@ -108,5 +122,7 @@ class Command(BaseCommand):
             os.replace(partial, target)
         except OSError as exc:
             partial.unlink(missing_ok=True)
-            raise CommandError(f"Không ghi được tệp {output_path}: {exc.strerror}.") from None
-        self.stdout.write(f"Đã phân loại {len(lines)} kiến nghị → {output_path}")
+            message = gettext("Cannot write file {path}: {reason}.")
+            raise CommandError(message.format(path=output_path, reason=exc.strerror)) from None
+        message = gettext("Classified {count} petitions → {path}")
+        self.stdout.write(message.format(count=len(lines), path=output_path))
