@@ -107,6 +107,8 @@ T = {
     "Answered by": "Người trả lời",
     "Name and title of the person answering": "Họ tên, chức vụ người trả lời",
     "Outcome": "Kết quả",
+    # The role's name (organisation.roles) too: keep it as the staff pages have it.
+    "Chair": "Người chủ trì",
     "Chair signing": "Chủ trì ký biên bản",
     "Corrected text": "Nội dung đính chính",
     "Reason for the correction": "Lý do đính chính",
