@@ -42,10 +42,6 @@ def _version(request, name: str = "version"):
     return int(value) if value.isdigit() else None
 
 
-def _is_htmx(request) -> bool:
-    return request.headers.get("HX-Request") == "true"
-
-
 # ---------------------------------------------------------------- check-in
 
 
@@ -65,7 +61,7 @@ def checkin(request, pk: int):
         "walk_in_form": WalkInForm(conference=conference),
         **_attendance_context(conference),
     }
-    if _is_htmx(request) and request.GET.get("part") == "rows":
+    if request.htmx and request.GET.get("part") == "rows":
         return render(request, "proceedings/_checkin_rows.html", context)
     return render(request, "proceedings/checkin.html", context)
 
@@ -93,7 +89,7 @@ def checkin_mark(request, pk: int, participant_pk: int):
         )
     except ServiceError as exc:
         error = str(exc.message)
-    if _is_htmx(request):
+    if request.htmx:
         response = render(
             request, "proceedings/_checkin_row.html", {"p": participant, "conference": conference, "error": error}
         )
@@ -122,7 +118,7 @@ def checkin_code(request, pk: int):
         except ServiceError as exc:
             apply_to_form(form, exc)
     context = {"conference": conference, "code_form": CodeForm() if participant else form, "checked": participant}
-    if _is_htmx(request):
+    if request.htmx:
         response = render(request, "proceedings/_checkin_code.html", context)
         response["HX-Trigger"] = "attendance-changed"
         return response
@@ -254,7 +250,7 @@ def speaker_change(request, pk: int):
             raise Http404
     except ServiceError as exc:
         messages.error(request, str(exc.message))
-    if _is_htmx(request):
+    if request.htmx:
         return render(request, "proceedings/_queue.html", _queue_context(conference))
     return redirect("proceedings:speakers", pk=conference.pk)
 
@@ -314,7 +310,7 @@ def console(request, pk: int):
             messages.error(request, str(exc.message))
         return redirect("proceedings:console", pk=conference.pk)
     context = _console_context(request, conference)
-    if _is_htmx(request):
+    if request.htmx:
         return render(request, "proceedings/_console_live.html", context)
     return render(request, "proceedings/console.html", context)
 
@@ -341,7 +337,7 @@ def console_next(request, pk: int, what: str):
         messages.error(request, str(exc.message))
         status = 409
     context = _console_context(request, conference)
-    if _is_htmx(request):
+    if request.htmx:
         return render(request, "proceedings/_console_live.html", context, status=status)
     return redirect("proceedings:console", pk=conference.pk)
 
@@ -384,7 +380,7 @@ def console_record(request, pk: int):
     else:
         status = 400
     context = _console_context(request, conference, record_speaker=speaker, record_form=form)
-    if _is_htmx(request):
+    if request.htmx:
         return render(request, "proceedings/_console_live.html", context, status=status)
     return render(request, "proceedings/console.html", context, status=status)
 
@@ -404,7 +400,7 @@ def hall(request, pk: int):
         "current": run.current_speaker if run else None,
         "following": list(selectors.waiting(conference)[:3]),
     }
-    template = "proceedings/_hall_live.html" if _is_htmx(request) else "proceedings/hall.html"
+    template = "proceedings/_hall_live.html" if request.htmx else "proceedings/hall.html"
     return render(request, template, context)
 
 
