@@ -47,6 +47,10 @@ INSTALLED_APPS = [
     "dialogue.petitions",
     "dialogue.proceedings",
     "dialogue.conclusions",
+    "dialogue.followup",
+    "dialogue.reminders",
+    "dialogue.statistics",
+    "dialogue.dossier",
     "dialogue.portal",
 ]
 

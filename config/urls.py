@@ -11,6 +11,10 @@ urlpatterns = [
     path("petitions/", include("dialogue.petitions.urls")),
     path("proceedings/", include("dialogue.proceedings.urls")),
     path("conclusions/", include("dialogue.conclusions.urls")),
+    path("followup/", include("dialogue.followup.urls")),
+    path("reminders/", include("dialogue.reminders.urls")),
+    path("statistics/", include("dialogue.statistics.urls")),
+    path("dossier/", include("dialogue.dossier.urls")),
     path("audit/", include("dialogue.core.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -26,6 +26,9 @@ class DirectiveStatus(models.TextChoices):
     PROPOSED = "proposed", _("Proposed in the draft")
     ASSIGNED = "assigned", _("Assigned")
     IN_PROGRESS = "in_progress", _("In progress")
+    # The responsible unit reported a result (claimed_status) that the synthesis board
+    # has not yet accepted or sent back.
+    REPORTED = "reported", _("Result reported, awaiting review")
     RESOLVED = "resolved", _("Resolved")
     PARTLY_RESOLVED = "partly_resolved", _("Partly resolved")
     CANNOT_RESOLVE = "cannot_resolve", _("Cannot be resolved")
@@ -33,8 +36,19 @@ class DirectiveStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
-# Directives somebody still has to act on (follow-up of issue 6 extends the moves).
-OPEN_DIRECTIVE_STATUSES = (DirectiveStatus.ASSIGNED, DirectiveStatus.IN_PROGRESS, DirectiveStatus.PARTLY_RESOLVED)
+# Directives somebody still has to act on: the responsible unit (assigned, in progress,
+# partly resolved), the synthesis board (reported) or the higher level (forwarded up).
+OPEN_DIRECTIVE_STATUSES = (
+    DirectiveStatus.ASSIGNED,
+    DirectiveStatus.IN_PROGRESS,
+    DirectiveStatus.REPORTED,
+    DirectiveStatus.PARTLY_RESOLVED,
+    DirectiveStatus.FORWARDED_UP,
+)
+# The results a responsible unit may report; the synthesis board accepts or returns them.
+REPORTABLE_STATUSES = (DirectiveStatus.RESOLVED, DirectiveStatus.PARTLY_RESOLVED, DirectiveStatus.CANNOT_RESOLVE)
+# Finished: nothing more is expected (a resolved matter still waits to be closed with evidence).
+DONE_DIRECTIVE_STATUSES = (DirectiveStatus.RESOLVED, DirectiveStatus.CANNOT_RESOLVE, DirectiveStatus.CLOSED)
 
 
 class ConclusionPolicy(models.Model):
@@ -189,6 +203,13 @@ class Directive(models.Model):
         _("status"), max_length=16, choices=DirectiveStatus.choices, default=DirectiveStatus.PROPOSED
     )
     assigned_at = models.DateTimeField(null=True, blank=True)
+    # Follow-up (issue 6): what the unit reported while awaiting review, why a matter
+    # cannot be resolved, and when it was resolved and closed.
+    claimed_status = models.CharField(_("reported result"), max_length=16, choices=DirectiveStatus.choices, blank=True)
+    resolution_reason = models.TextField(_("reason it cannot be resolved"), blank=True)
+    resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    last_update_at = models.DateTimeField(_("last progress update"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     version = models.PositiveIntegerField(default=1)

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils.translation import gettext
 
 from dialogue.core.context import client_ip
 from dialogue.core.models import AuditEntry
@@ -73,14 +74,41 @@ def notifications_mark_read(*, user) -> int:
     return Notification.objects.filter(recipient=user, read_at__isnull=True).update(read_at=timezone.now())
 
 
-def notify_unit(*, unit, capability: str, message: str, url: str = "", exclude=None) -> int:
-    """Tell the people who act for `unit` itself with `capability` (not those above it,
-    who would be flooded; not national administrators)."""
-    from dialogue.organisation.models import User
+def people_for_unit(*, unit, capability: str):
+    """(people, unit they act for) for `unit`: those holding a role with `capability` over
+    `unit` itself; when nobody does (a commune body without accounts), the people of the
+    nearest ancestor that has some, so that no notice, reminder or directive goes
+    unheard. National administrators are never included (they would be flooded)."""
+    from dialogue.organisation.models import Unit, User
     from dialogue.organisation.roles import Role, roles_with
 
     roles = roles_with(capability) - {Role.ADMIN}
-    people = User.objects.filter(
-        role_assignments__unit=unit, role_assignments__is_active=True, role_assignments__role__in=roles, is_active=True
-    ).distinct()
+    chain = [unit.pk, *reversed(unit.ancestor_ids())]
+    for unit_pk in chain:
+        people = list(
+            User.objects.filter(
+                role_assignments__unit_id=unit_pk,
+                role_assignments__is_active=True,
+                role_assignments__role__in=roles,
+                is_active=True,
+            )
+            .distinct()
+            .order_by("pk")
+        )
+        if people:
+            holder = unit if unit_pk == unit.pk else Unit.objects.get(pk=unit_pk)
+            return people, holder
+    return [], None
+
+
+def notify_unit(*, unit, capability: str, message: str, url: str = "", exclude=None) -> int:
+    """Tell the people who act for `unit` with `capability` (not those above it, who would
+    be flooded), or those of its nearest ancestor with people when it has none; the
+    message then says which unit it is for."""
+    people, holder = people_for_unit(unit=unit, capability=capability)
+    if holder is not None and holder.pk != unit.pk:
+        message = gettext("For %(unit)s (no account in that unit yet): %(message)s") % {
+            "unit": unit.name,
+            "message": message,
+        }
     return notify(recipients=[p for p in people if p.pk != getattr(exclude, "pk", None)], message=message, url=url)

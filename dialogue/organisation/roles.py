@@ -34,6 +34,12 @@ class Capability(models.TextChoices):
     MINUTES_APPROVE = "minutes.approve"
     CONCLUSION_DRAFT = "conclusion.draft"
     CONCLUSION_ISSUE = "conclusion.issue"
+    FOLLOWUP_UPDATE = "followup.update"
+    FOLLOWUP_REVIEW = "followup.review"
+    FOLLOWUP_SUPERVISE = "followup.supervise"
+    ESCALATION_ANSWER = "escalation.answer"
+    STATISTICS_VIEW = "statistics.view"
+    REPORT_PRODUCE = "report.produce"
 
 
 _STAFF = set(Role.values)
@@ -68,6 +74,16 @@ CAPABILITIES: dict[str, set[str]] = {
     # approved and issued by the chair.
     Capability.CONCLUSION_DRAFT: {Role.ADMIN, Role.SECRETARIAT, Role.SYNTHESIS},
     Capability.CONCLUSION_ISSUE: {Role.ADMIN, Role.CHAIR},
+    # Follow-up: the responsible unit posts progress with evidence and reports a result;
+    # the synthesis board accepts or returns it and closes the matter; MTTQ, the
+    # inspection commission (supervisor) and the chair read the late and unresolved lists.
+    Capability.FOLLOWUP_UPDATE: {Role.ADMIN, Role.AGENCY, Role.SECRETARIAT, Role.SYNTHESIS},
+    Capability.FOLLOWUP_REVIEW: {Role.ADMIN, Role.SYNTHESIS},
+    Capability.FOLLOWUP_SUPERVISE: {Role.ADMIN, Role.SYNTHESIS, Role.MTTQ, Role.SUPERVISOR, Role.CHAIR},
+    # A recommendation to the higher level is answered by its synthesis board or office.
+    Capability.ESCALATION_ANSWER: {Role.ADMIN, Role.SYNTHESIS, Role.SECRETARIAT},
+    Capability.STATISTICS_VIEW: {Role.ADMIN, Role.SYNTHESIS, Role.SECRETARIAT, Role.CHAIR, Role.SUPERVISOR, Role.MTTQ},
+    Capability.REPORT_PRODUCE: {Role.ADMIN, Role.SYNTHESIS, Role.SECRETARIAT},
 }
 
 # Only a system administrator may hold a role over the whole country (no unit).

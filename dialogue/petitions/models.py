@@ -136,6 +136,21 @@ class GroupStatus(models.TextChoices):
     APPROVED = "approved", _("Answer approved")
 
 
+class FollowUpStatus(models.TextChoices):
+    """Where the matter of a group stands after its answer (issue 6). The same words as a
+    directive's: a group with directives takes the least advanced state of them."""
+
+    NONE = "", _("Not yet followed up")
+    ASSIGNED = "assigned", _("Assigned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    REPORTED = "reported", _("Result reported, awaiting review")
+    RESOLVED = "resolved", _("Resolved")
+    PARTLY_RESOLVED = "partly_resolved", _("Partly resolved")
+    CANNOT_RESOLVE = "cannot_resolve", _("Cannot be resolved")
+    FORWARDED_UP = "forwarded_up", _("Forwarded to the higher level")
+    CLOSED = "closed", _("Closed")
+
+
 class AnswerMode(models.TextChoices):
     WRITTEN = "written", _("Written answer")
     LIVE = "live", _("Answered live at the conference")
@@ -180,6 +195,14 @@ class PetitionGroup(models.Model):
     times_raised = models.PositiveSmallIntegerField(_("times raised"), default=1)
     status = models.CharField(_("status"), max_length=12, choices=GroupStatus.choices, default=GroupStatus.OPEN)
     answer_text = models.TextField(_("approved answer"), blank=True)
+    # Follow-up (issue 6), kept by dialogue.followup.services: where the matter stands,
+    # by when it must be resolved, and when it was.
+    followup_status = models.CharField(
+        _("follow-up"), max_length=16, choices=FollowUpStatus.choices, blank=True, default=FollowUpStatus.NONE
+    )
+    resolve_due = models.DateField(_("to be resolved by"), null=True, blank=True)
+    resolution_reason = models.TextField(_("reason it cannot be resolved"), blank=True)
+    resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
     approved_at = models.DateTimeField(null=True, blank=True)
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -193,7 +216,10 @@ class PetitionGroup(models.Model):
         ordering = ["-created_at", "-id"]
         verbose_name = _("petition group")
         verbose_name_plural = _("petition groups")
-        indexes = [models.Index(fields=["status", "due_date"])]
+        indexes = [
+            models.Index(fields=["status", "due_date"]),
+            models.Index(fields=["followup_status", "resolve_due"], name="group_followup_due"),
+        ]
 
     def __str__(self):
         return self.summary[:100]

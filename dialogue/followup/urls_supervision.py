@@ -1,0 +1,5 @@
+"""Routes of the supervision part of follow-up."""
+
+from django.urls import path  # noqa: F401
+
+urlpatterns: list = []
