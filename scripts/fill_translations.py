@@ -1,6 +1,6 @@
 """Merge translations from a Python dict file into locale/vi/LC_MESSAGES/django.po.
 
-Usage: python scripts/fill_translations.py FILE.py [...]; each file defines T (msgid or
+Usage: python scripts/fill_translations.py FILE.py [...]; each file defines T or TRANSLATIONS (msgid or
 (context, msgid) -> msgstr) and optionally PLURALS (msgid -> [forms]). Prints what is
 still untranslated. Vietnamese has one plural form.
 """
@@ -17,6 +17,7 @@ T, PLURALS = {}, {}
 for path in sys.argv[1:]:
     data = runpy.run_path(path)
     T.update(data.get("T", {}))
+    T.update(data.get("TRANSLATIONS", {}))
     PLURALS.update(data.get("PLURALS", {}))
 
 po = polib.pofile(str(PO))

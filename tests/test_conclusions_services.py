@@ -315,11 +315,12 @@ def test_a_cancelled_draft_frees_the_conference_for_a_new_draft(meeting):
     assert second.pk != first.pk and second.status == ConclusionStatus.DRAFT
 
 
-def test_transition_tables_hold_every_status_and_issue_six_moves_are_not_yet_open():
+def test_transition_tables_hold_every_status_and_a_proposal_only_becomes_assigned():
     assert set(CONCLUSION_TRANSITIONS.moves) == set(ConclusionStatus.values)
     assert set(DIRECTIVE_TRANSITIONS.moves) == set(DirectiveStatus.values)
     assert DIRECTIVE_TRANSITIONS.allowed(DirectiveStatus.PROPOSED) == {DirectiveStatus.ASSIGNED}
-    assert DIRECTIVE_TRANSITIONS.allowed(DirectiveStatus.ASSIGNED) == frozenset()
+    # Nothing goes back to a proposal once the notice is issued.
+    assert not any(DirectiveStatus.PROPOSED in targets for targets in DIRECTIVE_TRANSITIONS.moves.values())
 
 
 def test_every_audit_action_of_conclusions_has_a_label():

@@ -114,6 +114,9 @@ class Conclusion(models.Model):
     )
     signer_name = models.CharField(_("signer's name"), max_length=150, blank=True)
     recipients = models.TextField(_("recipients (Nơi nhận)"), blank=True, help_text=_("One recipient per line."))
+    # The groups ("g12") and interventions ("r7") the draft was made from, so that adding
+    # what is new from the conference never brings back what the secretariat removed.
+    drafted_from = models.JSONField(default=list, blank=True, editable=False)
     status = models.CharField(
         _("status"), max_length=12, choices=ConclusionStatus.choices, default=ConclusionStatus.DRAFT
     )

@@ -288,11 +288,24 @@ class _Proposal:
     speaker_request: SpeakerRequest | None = None
 
 
-def draft_contents(conference: Conference, issuing_unit: Unit) -> tuple[list[str], list[str], list[_Proposal]]:
+def _keys(proposal: _Proposal) -> set[str]:
+    """The sources a proposal stands for: its group and its intervention."""
+    keys = set()
+    if proposal.group is not None:
+        keys.add(f"g{proposal.group.pk}")
+    if proposal.speaker_request is not None:
+        keys.add(f"r{proposal.speaker_request.pk}")
+    return keys
+
+
+def draft_contents(
+    conference: Conference, issuing_unit: Unit
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[_Proposal]]:
     """What the conference answered, settled and left open, from its petition groups and
-    the interventions recorded on the day (domain.md §1 steps 6–7)."""
-    answered: list[str] = []
-    settled: list[str] = []
+    the interventions recorded on the day (domain.md §1 steps 6–7). Each line comes with
+    the key of its source ("g12" a group, "r7" an intervention)."""
+    answered: list[tuple[str, str]] = []
+    settled: list[tuple[str, str]] = []
     proposals: list[_Proposal] = []
     report_to = f"báo cáo kết quả về {issuing_unit.name}"
     groups = list(
@@ -312,11 +325,13 @@ def draft_contents(conference: Conference, issuing_unit: Unit) -> tuple[list[str
     for group in groups:
         supporting = [s.unit for s in group.supports.all()]
         if group.answer_mode == AnswerMode.LIVE and group.pk not in open_by_group:
-            settled.append(f"- {group.summary.rstrip('.')}: đã được trả lời, giải quyết trực tiếp tại hội nghị.")
+            settled.append(
+                (f"- {group.summary.rstrip('.')}: đã được trả lời, giải quyết trực tiếp tại hội nghị.", f"g{group.pk}")
+            )
         elif group.status == GroupStatus.APPROVED and group.pk not in open_by_group:
             lead = f"{group.lead_unit.name} " if group.lead_unit_id else ""
             answer = group.answer_text.strip().rstrip(".") or "đã có văn bản trả lời"
-            answered.append(f"- {group.summary.rstrip('.')}: {lead}đã trả lời: {answer}.")
+            answered.append((f"- {group.summary.rstrip('.')}: {lead}đã trả lời: {answer}.", f"g{group.pk}"))
         else:
             proposal = _Proposal(
                 matter=group.summary,
@@ -340,7 +355,7 @@ def draft_contents(conference: Conference, issuing_unit: Unit) -> tuple[list[str
             )
             if request.notes:
                 line += f" ({request.notes.rstrip('.')})"
-            settled.append(line + ".")
+            settled.append((line + ".", f"r{request.pk}"))
         elif request.outcome in open_outcomes:
             existing = by_group.get(request.group_id) if request.group_id else None
             if existing is not None and existing.speaker_request is None:
@@ -367,6 +382,10 @@ def draft_contents(conference: Conference, issuing_unit: Unit) -> tuple[list[str
                 )
             )
     return answered, settled, proposals
+
+
+def _all_keys(proposals: list[_Proposal]) -> set[str]:
+    return set().union(*(_keys(p) for p in proposals)) if proposals else set()
 
 
 def lower(text: str) -> str:
@@ -412,8 +431,9 @@ def conclusion_draft(*, actor, conference: Conference) -> Conclusion:
                 due_date=notice_due(conference, deadlines),
                 title=documents.default_title(conference),
                 opening=documents.default_opening(conference),
-                answered="\n".join(answered),
-                settled="\n".join(settled),
+                answered="\n".join(line for line, _key in answered),
+                settled="\n".join(line for line, _key in settled),
+                drafted_from=sorted({key for _line, key in [*answered, *settled]} | _all_keys(proposals)),
                 directives_intro=documents.default_directives_intro(conference),
                 closing=documents.default_closing(issuing_unit.name),
                 signing_authority=plan.signing_authority,
@@ -448,6 +468,67 @@ def conclusion_draft(*, actor, conference: Conference) -> Conclusion:
     except IntegrityError:
         # Two people drafting at once: the other one's draft stands.
         return Conclusion.objects.filter(conference=conference).exclude(status=ConclusionStatus.CANCELLED).get()
+
+
+@dataclass
+class RefreshResult:
+    directives: int
+    lines: int
+
+
+@transaction.atomic
+def conclusion_refresh(*, actor, conclusion: Conclusion, expected_version: int | None) -> RefreshResult:
+    """Bring into a draft what the conference gained after it was drafted: a group made or
+    answered later, an intervention recorded later. Only sources the draft has not seen
+    yet are used, so what the secretariat reworded or deleted does not come back: a
+    proposed directive for each new open matter, a line for each new answered or settled
+    one, appended after the secretariat's text."""
+    _require_draft_right(actor, conclusion.issuing_unit)
+    locked = _lock(conclusion, expected_version)
+    _require_status(locked)
+    answered, settled, proposals = draft_contents(locked.conference, locked.issuing_unit)
+    seen = set(locked.drafted_from)
+    seen |= {f"g{d.group_id}" for d in locked.directives.all() if d.group_id}
+    seen |= {f"r{d.speaker_request_id}" for d in locked.directives.all() if d.speaker_request_id}
+    fresh = [p for p in proposals if not (_keys(p) & seen)]
+    # A draft made before sources were recorded: its lines are recognised by their text.
+    present = {line.strip() for line in [*locked.answered.splitlines(), *locked.settled.splitlines()]}
+    new_answered = [line for line, key in answered if key not in seen and line.strip() not in present]
+    new_settled = [line for line, key in settled if key not in seen and line.strip() not in present]
+    if not (fresh or new_answered or new_settled):
+        return RefreshResult(0, 0)
+    if new_answered:
+        locked.answered = "\n".join(x for x in [locked.answered.rstrip(), *new_answered] if x)
+    if new_settled:
+        locked.settled = "\n".join(x for x in [locked.settled.rstrip(), *new_settled] if x)
+    due = directive_due(locked.conference, policy_for(locked.issuing_unit))
+    order = locked.directives.aggregate(m=Max("order"))["m"] or 0
+    for proposal in fresh:
+        order += 1
+        directive = Directive.objects.create(
+            conclusion=locked,
+            order=order,
+            matter=proposal.matter,
+            group=proposal.group,
+            speaker_request=proposal.speaker_request,
+            lead_unit=proposal.lead_unit,
+            expected_result=proposal.expected_result,
+            due_date=due,
+        )
+        lead_pk = proposal.lead_unit.pk if proposal.lead_unit else None
+        directive.supporting_units.set([u for u in proposal.supporting if u.pk != lead_pk])
+    locked.drafted_from = sorted(seen | {key for _line, key in [*answered, *settled]} | _all_keys(proposals))
+    locked.version += 1
+    locked.save(update_fields=["answered", "settled", "drafted_from", "version", "updated_at"])
+    result = RefreshResult(directives=len(fresh), lines=len(new_answered) + len(new_settled))
+    _audit(
+        actor,
+        "conclusion.refresh",
+        locked,
+        locked,
+        after={"directives_added": result.directives, "lines_added": result.lines},
+    )
+    return result
 
 
 @transaction.atomic

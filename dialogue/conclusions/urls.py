@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/", views.conclusion_detail, name="detail"),
     path("<int:pk>/edit/", views.conclusion_edit, name="edit"),
     path("<int:pk>/cancel/", views.conclusion_cancel, name="cancel"),
+    path("<int:pk>/refresh/", views.conclusion_refresh, name="refresh"),
     path("<int:pk>/approve/", views.conclusion_approve, name="approve"),
     path("<int:pk>/return/", views.conclusion_return, name="return"),
     path("<int:pk>/issue/", views.conclusion_issue, name="issue"),

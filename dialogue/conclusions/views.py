@@ -128,6 +128,31 @@ def conclusion_edit(request, pk: int):
 
 @login_required
 @require_POST
+def conclusion_refresh(request, pk: int):
+    conclusion = selectors.conclusion_get_for_user(user=request.user, pk=pk)
+    _require_draft(request.user, conclusion)
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError:
+        version = None
+    try:
+        result = services.conclusion_refresh(actor=request.user, conclusion=conclusion, expected_version=version)
+    except ServiceError as error:
+        messages.error(request, str(error.message))
+        return redirect("conclusions:detail", conclusion.pk)
+    if result.directives or result.lines:
+        messages.success(
+            request,
+            _("Added from the conference: %(directives)s directives, %(lines)s lines of what was answered or settled.")
+            % {"directives": result.directives, "lines": result.lines},
+        )
+    else:
+        messages.info(request, _("The draft already holds everything recorded at the conference."))
+    return redirect("conclusions:detail", conclusion.pk)
+
+
+@login_required
+@require_POST
 def conclusion_cancel(request, pk: int):
     conclusion = selectors.conclusion_get_for_user(user=request.user, pk=pk)
     _require_draft(request.user, conclusion)

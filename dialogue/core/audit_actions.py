@@ -74,6 +74,7 @@ ACTION_LABELS = {
     "answer.approve": _("Approval of an answer"),
     "answer.return": _("Answer returned for revision"),
     "conclusion.draft": _("Conclusion notice drafted"),
+    "conclusion.refresh": _("New matters of the conference added to the draft"),
     "conclusion.update": _("Conclusion notice changed"),
     "conclusion.cancel": _("Conclusion notice draft cancelled"),
     "conclusion.approve": _("Conclusion notice approved"),

@@ -169,3 +169,13 @@ PLURALS = {
     "%(n)s directive to carry out": ["%(n)s nhiệm vụ cần thực hiện"],
     "late by %(n)s day": ["quá hạn %(n)s ngày"],
 }
+T.update(
+    {
+        "Added from the conference: %(directives)s directives, %(lines)s lines of what was answered or settled.": "Đã bổ sung từ hội nghị: %(directives)s nhiệm vụ, %(lines)s dòng nội dung đã trả lời hoặc đã giải quyết.",
+        "The draft already holds everything recorded at the conference.": "Dự thảo đã có đủ các nội dung được ghi nhận tại hội nghị.",
+        "Add the groups and interventions recorded since the draft was made": "Bổ sung các nhóm ý kiến và ý kiến phát biểu được ghi nhận sau khi lập dự thảo",
+        "Add what is new from the conference": "Bổ sung nội dung mới từ hội nghị",
+        "New matters of the conference added to the draft": "Bổ sung nội dung mới của hội nghị vào dự thảo",
+        "For %(unit)s (no account in that unit yet): %(message)s": "Cho %(unit)s (đơn vị chưa có tài khoản): %(message)s",
+    }
+)
