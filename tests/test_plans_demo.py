@@ -408,6 +408,8 @@ def test_the_invitation_and_announcement_of_seed_003_name_the_conference(loaded,
     participant = conference.participants.first()
     invitation = _docx_text(render_docx(invitation_document(conference, participant=participant)))
     assert "GIẤY MỜI" in invitation and participant.full_name in invitation
+    # Printed again after the conference (for the archive), it keeps the month it was sent in.
+    assert "Gia Phúc, ngày tháng 6 năm 2026" in invitation
 
 
 _NO_LIBREOFFICE = not libreoffice_path() and os.environ.get("CI") != "true"

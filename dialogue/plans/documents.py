@@ -73,6 +73,8 @@ def _with_checkin_qr(data: bytes, qr: str) -> bytes:
     picture = document.add_paragraph()
     picture.alignment = WD_ALIGN_PARAGRAPH.LEFT
     picture.paragraph_format.left_indent = Cm(1.27)
+    # The body style indents every first line; a picture must not inherit that.
+    picture.paragraph_format.first_line_indent = Cm(0)
     picture.add_run().add_picture(io.BytesIO(qr_png(qr)), width=Cm(2.6), height=Cm(2.6))
     anchor._p.addnext(picture._p)
     out = io.BytesIO()
@@ -456,6 +458,10 @@ def invitation_document(
             invitee += _in_brackets(ngettext("%(count)s delegate", "%(count)s delegates", count) % {"count": count})
     else:
         invitee = comrade("." * 72)
+    # Invitations go out before the conference: one printed again afterwards (for the
+    # archive) keeps the month it was sent in, not the month of printing.
+    today = timezone.localdate()
+    sent_on = min(today, conference.date) if conference.date else today
     invites = gettext("%(issuer)s respectfully invites: **%(invitee)s**")
     blocks = [
         Block(invites % {"issuer": plan.issuing_unit.name, "invitee": invitee}),
@@ -476,9 +482,7 @@ def invitation_document(
         issuer_parent=plan.issuer_parent_line,
         issuer=plan.issuer_line,
         number_line=_number_line(plan, "GM"),
-        place_date_line=place_date_line(
-            plan.place, None, month=timezone.localdate().month, year=timezone.localdate().year
-        ),
+        place_date_line=place_date_line(plan.place, None, month=sent_on.month, year=sent_on.year),
         doc_type=pgettext("document type", "INVITATION"),
         title="",
         blocks=blocks,
