@@ -459,3 +459,15 @@ def test_the_minutes_render_as_a_biên_bản_with_two_signatures(cast, day):
     assert "BIÊN BẢN" in text and "Ý KIẾN PHÁT BIỂU VÀ TRẢ LỜI TẠI HỘI NGHỊ" in text
     assert "THƯ KÝ HỘI NGHỊ" in cells[0].text and "Hoàng Văn Cường" in cells[0].text
     assert "CHỦ TRÌ HỘI NGHỊ" in cells[1].text and "Hứa Ngọc Sỹ" in cells[1].text
+
+
+def test_the_console_offers_the_communes_bodies_and_the_provincial_agencies_but_not_other_communes(cast, day):
+    from dialogue.organisation.factories import make_unit
+    from dialogue.proceedings.forms import RecordForm
+
+    own = make_unit("Công an xã Cao Minh", "agency", cast.tree.commune)
+    other_commune = make_unit("Xã Nà Phặc", "commune", cast.tree.province)
+    elsewhere = make_unit("Công an xã Nà Phặc", "agency", other_commune)
+    offered = set(RecordForm(conference=day["conference"]).fields["answered_by_unit"].queryset)
+    assert {own, cast.tree.agency_a, cast.tree.agency_b} <= offered
+    assert elsewhere not in offered and cast.tree.commune not in offered

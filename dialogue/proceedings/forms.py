@@ -3,6 +3,7 @@
 import uuid
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -99,14 +100,19 @@ class RecordForm(forms.Form):
     )
 
     def __init__(self, *args, conference, **kwargs):
+        from dialogue.organisation.models import Level
+        from dialogue.organisation.selectors import bodies_in, province_of
         from dialogue.plans.services import administrative_area
 
         super().__init__(*args, **kwargs)
         area = administrative_area(conference.plan.issuing_unit)
-        self.fields["answered_by_unit"].queryset = (
-            Unit.objects.filter(path__startswith=area.path, status="active")
-            .exclude(kind__category="administrative")
-            .order_by("level", "name_folded")
+        # The bodies of the conference's own area, and the provincial agencies whose heads
+        # often attend a commune's conference and answer there.
+        province = province_of(area)
+        near = bodies_in(area).order_by().values("pk")
+        provincial = bodies_in(province, max_depth=2).filter(level__lte=Level.PROVINCE).order_by().values("pk")
+        self.fields["answered_by_unit"].queryset = Unit.objects.filter(Q(pk__in=near) | Q(pk__in=provincial)).order_by(
+            "level", "name_folded"
         )
 
 
