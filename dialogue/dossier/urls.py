@@ -1,6 +1,12 @@
-"""URLs of dialogue.dossier."""
+"""URLs of dialogue.dossier: the conference dossier (hồ sơ hội nghị) as one ZIP."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from dialogue.dossier import views
 
 app_name = "dossier"
-urlpatterns: list = []
+urlpatterns = [
+    path("conference/<int:pk>/", views.conference_dossier, name="conference"),
+    path("conference/<int:pk>/build/", views.dossier_build, name="build"),
+    path("<int:pk>/download/", views.dossier_download, name="download"),
+]
