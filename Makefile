@@ -37,7 +37,7 @@ run: demo
 	HOST=$(HOST) PORT=$(PORT) bash scripts/run.sh
 
 worker: migrate
-	DEBUG=true $(PY) manage.py db_worker
+	DEBUG=true $(PY) manage.py worker --no-reload
 
 test: $(VENV)/.installed var
 	bash scripts/test.sh

@@ -145,6 +145,11 @@ AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 0)
 # the django-tasks-db backend); `make run` starts one worker beside the web server.
 # TASKS_BACKEND=immediate runs a task inside the request that queues it (tests only).
 TASKS_BACKEND = env_str("TASKS_BACKEND", "database")
+# Follow-up (issue 6): a recommendation to the higher level is answered within this many
+# working days; a satisfaction link sent to a petitioner works for this many days.
+ESCALATION_ANSWER_WORKING_DAYS = env_int("ESCALATION_ANSWER_WORKING_DAYS", 15)
+SATISFACTION_LINK_DAYS = env_int("SATISFACTION_LINK_DAYS", 60)
+
 TASKS = {
     "default": {
         "BACKEND": {
@@ -214,3 +219,46 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# --- Reminders and SMS --------------------------------------------------------
+# `manage.py worker` (a db_worker with a scheduler) scans every REMINDERS_SCAN_MINUTES
+# for directives, petition groups and recommendations to the higher level that are due,
+# and reminds the people acting for the responsible unit: N working days before, on the
+# due date, and at each listed number of working days late. See docs/reminders.md.
+REMINDERS_BEFORE_WORKING_DAYS = env_int("REMINDERS_BEFORE_WORKING_DAYS", 3)
+try:
+    REMINDERS_OVERDUE_WORKING_DAYS = sorted(
+        {int(d) for d in env_list("REMINDERS_OVERDUE_WORKING_DAYS", ["1", "5", "10"])}
+    )
+except ValueError as exc:
+    raise ImproperlyConfigured("REMINDERS_OVERDUE_WORKING_DAYS must be whole numbers separated by commas") from exc
+if REMINDERS_BEFORE_WORKING_DAYS < 0 or any(d < 1 for d in REMINDERS_OVERDUE_WORKING_DAYS):
+    raise ImproperlyConfigured("Reminder working days must be positive")
+REMINDERS_SCAN_MINUTES = env_int("REMINDERS_SCAN_MINUTES", 15)
+# New reminders are made on working days between these local hours (no SMS at night).
+REMINDERS_SEND_FROM_HOUR = env_int("REMINDERS_SEND_FROM_HOUR", 7)
+REMINDERS_SEND_UNTIL_HOUR = env_int("REMINDERS_SEND_UNTIL_HOUR", 20)
+# The synthesis board's daily digest of what is late, on working days from this local time.
+REMINDERS_DIGEST_TIME = env_str("REMINDERS_DIGEST_TIME", "07:00")
+if not (
+    0 < REMINDERS_SCAN_MINUTES <= 1440
+    and 0 <= REMINDERS_SEND_FROM_HOUR < REMINDERS_SEND_UNTIL_HOUR <= 24
+    and len(REMINDERS_DIGEST_TIME.split(":")) == 2
+    and all(p.isdigit() for p in REMINDERS_DIGEST_TIME.split(":"))
+    and int(REMINDERS_DIGEST_TIME.split(":")[0]) < 24
+    and int(REMINDERS_DIGEST_TIME.split(":")[1]) < 60
+):
+    raise ImproperlyConfigured("Check REMINDERS_SCAN_MINUTES, REMINDERS_SEND_FROM/UNTIL_HOUR and REMINDERS_DIGEST_TIME")
+# A message left "sending" by a worker that died is taken again after this many seconds.
+REMINDERS_CLAIM_TIMEOUT_SECONDS = env_int("REMINDERS_CLAIM_TIMEOUT_SECONDS", 300)
+# A message that could not be delivered is tried again (5, 10, 15 ... minutes later) this many times.
+REMINDERS_MAX_ATTEMPTS = env_int("REMINDERS_MAX_ATTEMPTS", 5)
+REMINDERS_SMS = env_bool("REMINDERS_SMS", True)
+# A chase letter (công văn đôn đốc) asks for a report within this many working days.
+REMINDERS_CHASE_REPORT_WORKING_DAYS = env_int("REMINDERS_CHASE_REPORT_WORKING_DAYS", 5)
+# SMS gateway: a dotted path to a class with send_messages(messages) (dialogue.reminders.sms).
+# The default writes each message to the log; plug a real gateway in by naming its class.
+SMS_BACKEND = env_str("SMS_BACKEND", "dialogue.reminders.sms.LoggingBackend")
+SMS_SENDER = env_str("SMS_SENDER", "DOITHOAI")
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "mail"))

@@ -32,6 +32,10 @@ for entry in po:
             entry.msgstr_plural = dict(enumerate(PLURALS[entry.msgid]))
     elif key in T:
         entry.msgstr = T[key]
+    elif "fuzzy" in entry.flags:
+        # msgmerge's guess from a similar msgid ("Export to Excel" → "Nhập từ Excel") is
+        # never shipped: the entry stays untranslated until a file gives its Vietnamese.
+        entry.msgstr = ""
     if "fuzzy" in entry.flags:
         entry.flags.remove("fuzzy")
     if not entry.translated():
