@@ -565,3 +565,27 @@ def test_a_long_numbered_sentence_is_a_paragraph_but_a_bold_long_heading_stays_a
         "trong hoạt động sản xuất, kinh doanh**"
     )
     assert [b.style for b in blocks_from_text(f"{sentence}\n{heading}")] == ["para", "heading2"]
+
+
+def test_the_last_paragraph_of_the_body_stays_with_the_signature():
+    from docx import Document as Read
+
+    doc = OfficialDocument(
+        layout="state",
+        issuer_parent="ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN",
+        issuer="SỞ XÂY DỰNG",
+        number_line="Số: 12/CV-SXD",
+        place_date_line="Thái Nguyên, ngày 24 tháng 11 năm 2026",
+        doc_type="",
+        title="V/v đôn đốc",
+        blocks=[Block("Đoạn thứ nhất."), Block("Đoạn cuối cùng của văn bản.")],
+        signing_authority="KT. GIÁM ĐỐC",
+        signer_title="PHÓ GIÁM ĐỐC",
+        signer_name="Nguyễn Văn A",
+        recipients=["- Như trên;", "- Lưu: VT."],
+    )
+    paragraphs = Read(io.BytesIO(render_docx(doc))).paragraphs
+    last = next(p for p in paragraphs if p.text == "Đoạn cuối cùng của văn bản.")
+    first = next(p for p in paragraphs if p.text == "Đoạn thứ nhất.")
+    assert last.paragraph_format.keep_with_next is True
+    assert not first.paragraph_format.keep_with_next

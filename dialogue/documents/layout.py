@@ -212,6 +212,11 @@ def render_docx(doc: OfficialDocument) -> bytes:
     _addressees(document, doc, spec)
     for block in doc.blocks:
         _block(document, block, spec)
+    # The signature never stands alone on the last page: the last paragraph of the body
+    # goes with it.
+    content = [child for child in document.element.body if child.tag != qn("w:sectPr")]
+    if content and document.paragraphs and document.paragraphs[-1]._p is content[-1]:
+        document.paragraphs[-1].paragraph_format.keep_with_next = True
     _signature(document, doc, spec)
     _end_mark(document)
     props = document.core_properties
