@@ -103,4 +103,7 @@ def test_every_audit_action_written_by_a_service_has_a_vietnamese_label():
     for path in ROOT.joinpath("dialogue").rglob("*.py"):
         written |= set(re.findall(r'action="([a-z_]+\.[a-z_]+)"', path.read_text(encoding="utf-8")))
     written |= {f"conference.{status}" for status in ConferenceStatus.values if status != "planned"}
+    from dialogue.followup.models import UpdateKind
+
+    written |= {f"followup.{kind}" for kind in UpdateKind.values}
     assert written - set(ACTION_LABELS) == set()

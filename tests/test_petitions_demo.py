@@ -311,11 +311,13 @@ def test_a_second_load_creates_nothing(loaded, db):
 def test_load_demo_reports_nothing_new_when_the_petitions_are_loaded_too(loaded, db, settings, capsys):
     settings.DEBUG = True
     from dialogue.conclusions.demo import conclusions_demo_load
+    from dialogue.followup.demo import followup_demo_load
     from dialogue.proceedings.demo import proceedings_demo_load
 
     admin = User.objects.get(username="quantri")
     proceedings_demo_load(actor=admin)
     conclusions_demo_load(actor=admin)
+    followup_demo_load(actor=admin)
 
     call_command("load_demo")
 

@@ -102,32 +102,79 @@ def directive_get_for_user(*, user, pk: int) -> Directive:
 @dataclass
 class DirectiveRow:
     directive: Directive
-    role: str  # "lead" or "support"
+    role: str  # "lead", "support" or "review" (the synthesis board of the issuing unit)
     late_by: int
     due_in: int | None
 
 
-def directive_inbox_for_user(*, user, state: str = "open", limit: int = 500) -> list[DirectiveRow]:
-    """Directives the person's units must act on or support: late first, then by due date."""
-    today = timezone.localdate()
-    qs = Directive.objects.filter(directive_scope_q(user)).select_related(
-        "lead_unit", "conclusion", "conclusion__conference"
+# The filters of the directives list (issue 6): open (anything somebody must still act
+# on), to act on (the person's units must work), awaiting review (reported results the
+# person's synthesis board decides), late, resolved (resolved, partly or cannot be
+# resolved, not yet closed), closed, all.
+INBOX_STATES = ("open", "act", "review", "late", "resolved", "closed", "all")
+ACT_STATUSES = (DirectiveStatus.ASSIGNED, DirectiveStatus.IN_PROGRESS, DirectiveStatus.PARTLY_RESOLVED)
+RESOLVED_STATUSES = (DirectiveStatus.RESOLVED, DirectiveStatus.PARTLY_RESOLVED, DirectiveStatus.CANNOT_RESOLVE)
+
+
+def _review_q(user, prefix: str = "") -> Q:
+    """Issued directives whose notice the person's synthesis board follows up."""
+    return Q(**{f"{prefix}conclusion__status": ConclusionStatus.ISSUED}) & scope_q(
+        user, Capability.FOLLOWUP_REVIEW, field=f"{prefix}conclusion__issuing_unit__path"
     )
+
+
+def inbox_scope_q(user) -> Q:
+    """The directives list: those addressed to the person's units, and those the
+    person's synthesis board reviews."""
+    return any_of(directive_scope_q(user), _review_q(user))
+
+
+def _state_q(user, state: str) -> Q:
+    today = timezone.localdate()
     if state == "open":
-        qs = qs.filter(status__in=OPEN_DIRECTIVE_STATUSES)
-    elif state == "late":
-        qs = qs.filter(status__in=OPEN_DIRECTIVE_STATUSES, due_date__lt=today)
+        return Q(status__in=OPEN_DIRECTIVE_STATUSES)
+    if state == "act":
+        return Q(status__in=ACT_STATUSES) & scope_q(user, Capability.FOLLOWUP_UPDATE, field="lead_unit__path")
+    if state == "review":
+        return Q(status=DirectiveStatus.REPORTED) & _review_q(user)
+    if state == "late":
+        return Q(status__in=OPEN_DIRECTIVE_STATUSES, due_date__lt=today)
+    if state == "resolved":
+        return Q(status__in=RESOLVED_STATUSES)
+    if state == "closed":
+        return Q(status=DirectiveStatus.CLOSED)
+    return Q()
+
+
+def directive_inbox_for_user(*, user, state: str = "open", limit: int = 500) -> list[DirectiveRow]:
+    """Directives the person's units must act on or support, or the person's synthesis
+    board reviews, in one of `INBOX_STATES`: late first, then by due date."""
+    today = timezone.localdate()
+    qs = (
+        Directive.objects.filter(inbox_scope_q(user))
+        .filter(_state_q(user, state if state in INBOX_STATES else "open"))
+        .select_related("lead_unit", "conclusion", "conclusion__conference")
+    )
     lead_q = scope_q(user, Capability.TASK_UPDATE, field="lead_unit__path")
     rows_qs = list(qs.order_by("due_date", "id")[:limit])
-    lead_ids = set(Directive.objects.filter(lead_q, pk__in=[d.pk for d in rows_qs]).values_list("pk", flat=True))
+    ids = [d.pk for d in rows_qs]
+    lead_ids = set(Directive.objects.filter(lead_q, pk__in=ids).values_list("pk", flat=True))
+    addressed = set(Directive.objects.filter(directive_scope_q(user), pk__in=ids).values_list("pk", flat=True))
     rows = []
     for directive in rows_qs:
         late_by, due_in = 0, None
         if directive.status in OPEN_DIRECTIVE_STATUSES:
             late_by, due_in = lateness(directive.due_date, today)
-        rows.append(DirectiveRow(directive, "lead" if directive.pk in lead_ids else "support", late_by, due_in))
+        role = "lead" if directive.pk in lead_ids else ("support" if directive.pk in addressed else "review")
+        rows.append(DirectiveRow(directive, role, late_by, due_in))
     rows.sort(key=lambda r: (-r.late_by, r.directive.due_date or date.max))
     return rows
+
+
+def directive_inbox_counts(*, user) -> dict[str, int]:
+    """How many directives each filter of the list holds, for its tabs."""
+    base = Directive.objects.filter(inbox_scope_q(user))
+    return {state: base.filter(_state_q(user, state)).count() for state in INBOX_STATES}
 
 
 def directive_counts(*, user) -> dict:

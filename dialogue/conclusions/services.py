@@ -795,6 +795,10 @@ def conclusion_issue(*, actor, conclusion: Conclusion, issued_on: date | None, n
                 locked.version += 1
                 locked.save()
                 _assign_directives(actor, locked)
+                # The groups behind the directives are followed through them from now on.
+                from dialogue.followup.services import conclusion_issued
+
+                conclusion_issued(actor=actor, conclusion=locked)
                 deadlines = policy_for(locked.issuing_unit)
                 Publication.objects.create(conclusion=locked, due_date=publication_due(locked.conference, deadlines))
                 _audit(

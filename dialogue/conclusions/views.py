@@ -344,7 +344,7 @@ def directive_inbox(request):
     if not user_can(request.user, Capability.TASK_UPDATE):
         raise PermissionDenied
     state = request.GET.get("state", "open")
-    if state not in ("open", "late", "all"):
+    if state not in selectors.INBOX_STATES:
         state = "open"
     rows = selectors.directive_inbox_for_user(user=request.user, state=state)
     return render(request, "conclusions/inbox.html", {"rows": rows, "state": state})

@@ -158,6 +158,9 @@ class ReviewForm(forms.Form):
         label=_("Decision"), choices=[("approve", _("Approve")), ("return", _("Return for revision"))]
     )
     comment = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    followup_until = forms.DateField(
+        label=_("Needs follow-up until (empty: the answer settles the matter)"), widget=DATE_INPUT, required=False
+    )
 
 
 class AnswerModeForm(forms.Form):

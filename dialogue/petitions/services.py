@@ -728,6 +728,9 @@ def group_assign(
             Support.objects.create(group=locked, unit=unit)
     _audit(actor, "group.assign", locked, locked.receiving_unit, before=before,
            after={**snapshot(locked, GROUP_AUDIT_FIELDS), "supporting": [u.name for u in supporting]})  # fmt: skip
+    from dialogue.followup.services import group_followup_start  # follow-up starts with the lead agency
+
+    group_followup_start(actor=actor, group=locked)
     url = reverse("petitions:group_detail", args=[locked.pk])
     due = locked.due_date.strftime("%d/%m/%Y")
     if changed_lead:
@@ -852,10 +855,18 @@ def _ancestor_paths(unit: Unit) -> list[str]:
 
 @transaction.atomic
 def answer_review(
-    *, actor, group: PetitionGroup, approve: bool, comment: str = "", at: datetime | None = None
+    *,
+    actor,
+    group: PetitionGroup,
+    approve: bool,
+    comment: str = "",
+    at: datetime | None = None,
+    followup_until: date | None = None,
 ) -> PetitionGroup:
     """The synthesis board approves the answer or returns it with what must change.
-    `at` dates a review recorded later (default: now); never before the answer."""
+    `at` dates a review recorded later (default: now); never before the answer. On
+    approval the board says whether the answer settles the matter (no `followup_until`:
+    resolved) or must be followed until a date (docs/followup.md)."""
     _require(actor, Capability.ANSWER_REVIEW, group.receiving_unit)
     locked = PetitionGroup.objects.select_for_update().get(pk=group.pk)
     answer = locked.answers.order_by("-submitted_at", "-id").first()
@@ -889,6 +900,10 @@ def answer_review(
     locked.save()
     _audit(actor, "answer.approve" if approve else "answer.return", locked, locked.receiving_unit,
            after={"comment": comment, "answer": answer.pk if answer else None})  # fmt: skip
+    if approve:
+        from dialogue.followup.services import group_answer_approved
+
+        group_answer_approved(actor=actor, group=locked, resolve_due=followup_until, at=at and reviewed_at)
     if locked.lead_unit_id:
         message = (
             gettext("The answer was approved: %(text)s")

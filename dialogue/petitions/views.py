@@ -506,7 +506,11 @@ def support_contribute(request, pk: int):
 def answer_review(request, pk: int):
     def call(group, data):
         return services.answer_review(
-            actor=request.user, group=group, approve=data["decision"] == "approve", comment=data["comment"]
+            actor=request.user,
+            group=group,
+            approve=data["decision"] == "approve",
+            comment=data["comment"],
+            followup_until=data.get("followup_until"),
         )
 
     return _group_post(request, pk, ReviewForm, call, _("The review was recorded."))

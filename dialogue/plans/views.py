@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from dialogue.core.errors import ServiceError, call_for_form, call_for_message
+from dialogue.followup.escalation import conference_escalations
 from dialogue.lib.text import fold
 from dialogue.organisation.models import Unit, UnitCategory, UnitStatus, User
 from dialogue.organisation.roles import Capability
@@ -549,6 +550,8 @@ def conference_detail(request, pk: int):
         },
         "is_today_or_past": bool(conference.date and conference.date <= timezone.localdate()),
         "pdf_available": documents.pdf_available(),
+        # Matters of this conference recommended to the higher level, with their answers.
+        "escalations": conference_escalations(conference=conference),
     }
     if can_manage:
         context.update(

@@ -35,6 +35,12 @@
     form.dataset.submitted = "1";
     window.setTimeout(function () { form.dataset.submitted = ""; }, 4000);
   });
+
+  // A print button (data-print) prints the page; without this script it stays hidden.
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
 })();
 
 // Enter in a picker's search box searches; it must not submit the surrounding form.

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from dialogue.conclusions.demo import conclusions_demo_load
 from dialogue.core.errors import ServiceError
+from dialogue.followup.demo import followup_demo_load
 from dialogue.organisation.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SIGNERS, demo_load
 from dialogue.organisation.models import User
 from dialogue.petitions.demo import petitions_demo_load
@@ -49,6 +50,7 @@ class Command(BaseCommand):
             petitions = petitions_demo_load(actor=admin)
             day = proceedings_demo_load(actor=admin)
             conclusions = conclusions_demo_load(actor=admin)
+            followup = followup_demo_load(actor=admin)
         except ServiceError as exc:
             raise CommandError(str(exc.message)) from None
         seconds = f"{time.monotonic() - started:.1f}"
@@ -65,12 +67,18 @@ class Command(BaseCommand):
             plans_line += gettext("; {conclusions} conclusion notice issued with {directives} directives").format(
                 **conclusions
             )
+        if any(followup.values()):
+            plans_line += gettext(
+                "; follow-up of {directives} directives with {updates} progress updates and {escalations} "
+                "recommendations to the higher level"
+            ).format(**followup)
         if (
             not any(summary.values())
             and not any(plans.values())
             and not any(petitions.values())
             and not any(day.values())
             and not any(conclusions.values())
+            and not any(followup.values())
         ):
             self.stdout.write(
                 gettext("The demo data is complete; nothing was added ({seconds} s).").format(seconds=seconds)
