@@ -8,6 +8,7 @@ and names, so the test does not depend on the wording of labels.
 """
 
 import pytest
+from django.utils import timezone
 
 from dialogue.conclusions.models import DirectiveStatus
 from dialogue.followup.models import Evidence, ProgressUpdate, UpdateKind
@@ -77,8 +78,15 @@ def test_post_progress_with_evidence_report_resolved_and_the_synthesis_board_acc
     directive.refresh_from_db()
     assert directive.status == DirectiveStatus.REPORTED and directive.claimed_status == DirectiveStatus.RESOLVED
 
-    # The synthesis officer accepts the result.
+    # The synthesis officer looks at the statistics first: nothing resolved yet.
     context, page = _signed_in(browser, live_server, followed.reviewer.username)
+    today = timezone.localdate().strftime("%d/%m/%Y")
+    dashboard = f"{base}/statistics/?unit={followed.tree.province.pk}&start={today}&end={today}"
+    resolved_figure = page.locator("a[href*='/statistics/rows/directives_resolved/']").first
+    page.goto(dashboard)
+    before = int(resolved_figure.inner_text())
+
+    # The synthesis officer accepts the result.
     page.goto(url)
     assert page.locator("#fu-accept[open]").count() == 1
     shot(page, "followup-review")
@@ -94,6 +102,14 @@ def test_post_progress_with_evidence_report_resolved_and_the_synthesis_board_acc
     assert page.locator(f"a[href='/followup/directives/{directive.pk}/']").count() == 1
     page.goto(f"{base}/followup/groups/{followed.group.pk}/")
     assert page.locator("[data-status='resolved']").count() == 1
+
+    # The dashboard counts one more resolved directive, and its list shows it.
+    page.goto(dashboard)
+    assert int(resolved_figure.inner_text()) == before + 1
+    resolved_figure.click()
+    page.wait_for_url("**/statistics/rows/directives_resolved/**")
+    assert page.get_by_text(directive.matter[:40]).count() >= 1
+    shot(page, "followup-dashboard-resolved")
     context.close()
 
     directive.refresh_from_db()

@@ -1,6 +1,12 @@
-"""URLs of dialogue.statistics."""
+"""URLs of dialogue.statistics: the dashboard, the lists behind its figures, periodic reports."""
 
-from django.urls import path  # noqa: F401
+from django.urls import include, path
+
+from dialogue.statistics import views
 
 app_name = "statistics"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("rows/<slug:metric>/", views.rows, name="rows"),
+    path("reports/", include("dialogue.statistics.report_urls")),
+]
