@@ -22,7 +22,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
-BENCHMARKS = ["petitions"]
+BENCHMARKS = ["petitions", "dashboard"]
 DEFAULT_PG = "postgres://postgres@127.0.0.1:5432/doithoai_bench"
 
 

@@ -330,6 +330,11 @@ class Petition(models.Model):
             models.Index(fields=["status", "ack_due"]),
             # The list's order: the page stops after 50 rows instead of sorting them all.
             models.Index(fields=["-received_on", "-id"], name="petition_recent"),
+            # The statistics dashboard reads the petitions of a period from this index alone.
+            models.Index(
+                fields=["received_on", "receiving_unit", "field", "level", "channel", "status", "repeat_of", "group"],
+                name="petition_period_stats",
+            ),
             # The scope filter of the paginator's COUNT reads only this index.
             models.Index(fields=["receiving_unit", "group"], name="petition_unit_group"),
             # "Not told within 10 working days", counted on every list and home page.
