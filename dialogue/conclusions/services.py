@@ -404,6 +404,23 @@ def _default_recipients(proposals: list[_Proposal], conference: Conference) -> s
     return "\n".join(lines)
 
 
+def _create_proposed(conclusion: Conclusion, proposals: list[_Proposal], *, after: int, due: date) -> None:
+    """A proposed directive for each proposal, numbered after `after`."""
+    for order, proposal in enumerate(proposals, start=after + 1):
+        directive = Directive.objects.create(
+            conclusion=conclusion,
+            order=order,
+            matter=proposal.matter,
+            group=proposal.group,
+            speaker_request=proposal.speaker_request,
+            lead_unit=proposal.lead_unit,
+            expected_result=proposal.expected_result,
+            due_date=due,
+        )
+        lead_pk = proposal.lead_unit.pk if proposal.lead_unit else None
+        directive.supporting_units.set([u for u in proposal.supporting if u.pk != lead_pk])
+
+
 def conclusion_draft(*, actor, conference: Conference) -> Conclusion:
     """Draft the notice of a conference that has taken place, from its groups and the
     interventions on the day. Drafting twice returns the living draft (one per conference)."""
@@ -443,20 +460,7 @@ def conclusion_draft(*, actor, conference: Conference) -> Conclusion:
                 recipients=_default_recipients(proposals, conference),
                 created_by=actor,
             )
-            due = directive_due(conference, deadlines)
-            for order, proposal in enumerate(proposals, start=1):
-                directive = Directive.objects.create(
-                    conclusion=conclusion,
-                    order=order,
-                    matter=proposal.matter,
-                    group=proposal.group,
-                    speaker_request=proposal.speaker_request,
-                    lead_unit=proposal.lead_unit,
-                    expected_result=proposal.expected_result,
-                    due_date=due,
-                )
-                lead_pk = proposal.lead_unit.pk if proposal.lead_unit else None
-                directive.supporting_units.set([u for u in proposal.supporting if u.pk != lead_pk])
+            _create_proposed(conclusion, proposals, after=0, due=directive_due(conference, deadlines))
             _audit(
                 actor,
                 "conclusion.draft",
@@ -501,22 +505,12 @@ def conclusion_refresh(*, actor, conclusion: Conclusion, expected_version: int |
         locked.answered = "\n".join(x for x in [locked.answered.rstrip(), *new_answered] if x)
     if new_settled:
         locked.settled = "\n".join(x for x in [locked.settled.rstrip(), *new_settled] if x)
-    due = directive_due(locked.conference, policy_for(locked.issuing_unit))
-    order = locked.directives.aggregate(m=Max("order"))["m"] or 0
-    for proposal in fresh:
-        order += 1
-        directive = Directive.objects.create(
-            conclusion=locked,
-            order=order,
-            matter=proposal.matter,
-            group=proposal.group,
-            speaker_request=proposal.speaker_request,
-            lead_unit=proposal.lead_unit,
-            expected_result=proposal.expected_result,
-            due_date=due,
-        )
-        lead_pk = proposal.lead_unit.pk if proposal.lead_unit else None
-        directive.supporting_units.set([u for u in proposal.supporting if u.pk != lead_pk])
+    _create_proposed(
+        locked,
+        fresh,
+        after=locked.directives.aggregate(m=Max("order"))["m"] or 0,
+        due=directive_due(locked.conference, policy_for(locked.issuing_unit)),
+    )
     locked.drafted_from = sorted(seen | {key for _line, key in [*answered, *settled]} | _all_keys(proposals))
     locked.version += 1
     locked.save(update_fields=["answered", "settled", "drafted_from", "version", "updated_at"])
