@@ -77,23 +77,33 @@ def notifications_mark_read(*, user) -> int:
 def people_for_unit(*, unit, capability: str):
     """(people, unit they act for) for `unit`: those holding a role with `capability` over
     `unit` itself; when nobody does (a commune body without accounts), the people of the
-    nearest ancestor that has some, so that no notice, reminder or directive goes
-    unheard. National administrators are never included (they would be flooded)."""
+    nearest ancestor that has some (its secretariat or synthesis board when it has one),
+    so that no notice, reminder or directive goes unheard. National administrators are
+    never included (they would be flooded)."""
     from dialogue.organisation.models import Unit, User
     from dialogue.organisation.roles import Role, roles_with
 
     roles = roles_with(capability) - {Role.ADMIN}
-    chain = [unit.pk, *reversed(unit.ancestor_ids())]
-    for unit_pk in chain:
-        people = list(
+    # Above the unit, the office that relays work (secretariat, synthesis board) is told
+    # rather than everyone: the chair of a commune is not sent its bodies' every task.
+    relays = roles & {Role.SECRETARIAT, Role.SYNTHESIS}
+
+    def holding(unit_pk, wanted):
+        return list(
             User.objects.filter(
                 role_assignments__unit_id=unit_pk,
                 role_assignments__is_active=True,
-                role_assignments__role__in=roles,
+                role_assignments__role__in=wanted,
                 is_active=True,
             )
             .distinct()
             .order_by("pk")
+        )
+
+    chain = [unit.pk, *reversed(unit.ancestor_ids())]
+    for unit_pk in chain:
+        people = (
+            holding(unit_pk, roles) if unit_pk == unit.pk else (holding(unit_pk, relays) or holding(unit_pk, roles))
         )
         if people:
             holder = unit if unit_pk == unit.pk else Unit.objects.get(pk=unit_pk)
