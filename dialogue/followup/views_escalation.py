@@ -10,7 +10,7 @@ import uuid
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,6 +22,7 @@ from dialogue.followup import escalation as esc
 from dialogue.followup import services
 from dialogue.followup.forms_escalation import EscalationAnswerForm, EscalationForm, EscalationReturnForm
 from dialogue.followup.models import EscalationStatus
+from dialogue.followup.views_tracking import evidence_response
 from dialogue.organisation.roles import Capability
 from dialogue.organisation.selectors import user_can
 from dialogue.petitions.selectors import group_get_for_user
@@ -212,8 +213,4 @@ def escalation_evidence(request, pk: int, evidence_pk: int):
     evidence = update.evidence.filter(pk=evidence_pk).first() if update else None
     if evidence is None:
         raise Http404
-    response = FileResponse(
-        evidence.file.open("rb"), as_attachment=True, filename=evidence.name, content_type=evidence.content_type
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return evidence_response(evidence)

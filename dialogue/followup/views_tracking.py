@@ -129,11 +129,9 @@ def act(request, kind: str, pk: int, action: str):
     return render(request, _template(kind), context, status=400)
 
 
-@login_required
-def evidence_download(request, pk: int):
+def evidence_response(evidence) -> FileResponse:
     """A document or photo of a timeline, always as a download (never shown inline, so
-    an uploaded file cannot run in the site's pages)."""
-    evidence = selectors.evidence_for_user(user=request.user, pk=pk)
+    an uploaded file cannot run in the site's pages); 404 when the file is gone."""
     try:
         handle = evidence.file.open("rb")
     except FileNotFoundError:
@@ -147,3 +145,8 @@ def evidence_download(request, pk: int):
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@login_required
+def evidence_download(request, pk: int):
+    return evidence_response(selectors.evidence_for_user(user=request.user, pk=pk))
