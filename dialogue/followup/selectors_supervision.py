@@ -57,7 +57,7 @@ from dialogue.organisation.selectors import active_roles, any_of, scope_q, user_
 from dialogue.petitions.models import AnswerMode, FollowUpStatus, GroupStatus, Petition, PetitionGroup, Support
 from dialogue.plans.models import Conference, ConferenceStatus, Participant
 from dialogue.proceedings.models import SpeakerRequest, SpeakerStatus
-from dialogue.workcalendar.selectors import get_calendar
+from dialogue.workcalendar.selectors import get_calendar, lateness
 
 SUPERVISE = Capability.FOLLOWUP_SUPERVISE
 OPEN_STATUSES: tuple[str, ...] = tuple(str(s) for s in OPEN_DIRECTIVE_STATUSES)
@@ -178,22 +178,19 @@ def late_cutoff(today: date) -> date:
 
 
 class _Lateness:
-    """(working days late, working days left) per due date, computed once per date."""
+    """`workcalendar.lateness` per due date, computed once per date; a date passed
+    without a working day in between (due Friday, seen on Sunday) is not late yet: 0 left."""
 
     def __init__(self, today: date):
         self.today = today
-        self.calendar = get_calendar()
         self.memo: dict[date, tuple[int, int | None]] = {}
 
     def __call__(self, due: date | None) -> tuple[int, int | None]:
         if due is None:
             return 0, None
         if due not in self.memo:
-            if due < self.today:
-                late = self.calendar.between(due, self.today)
-                self.memo[due] = (late, None if late else 0)
-            else:
-                self.memo[due] = (0, self.calendar.between(self.today, due))
+            late, left = lateness(due, self.today)
+            self.memo[due] = (late, 0 if left is None and not late else left)
         return self.memo[due]
 
 
@@ -722,7 +719,7 @@ def _notice_facts(
     elif conference.date and conference.status == ConferenceStatus.HELD:
         due = notice_due(conference, policy_for(conference.plan.issuing_unit))
     if conclusion is not None and conclusion.status == ConclusionStatus.ISSUED and conclusion.issued_on:
-        late = measure.calendar.between(due, conclusion.issued_on) if due and conclusion.issued_on > due else 0
+        late = lateness(due, measure.today, done_on=conclusion.issued_on)[0]
         return NoticeFacts(conclusion, due, late == 0, late, None)
     late_by, due_in = measure(due)
     return NoticeFacts(conclusion, due, None, late_by, due_in)
