@@ -39,6 +39,9 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
     "dialogue.core",
     "dialogue.organisation",
     "dialogue.workcalendar",
@@ -52,6 +55,8 @@ INSTALLED_APPS = [
     "dialogue.statistics",
     "dialogue.dossier",
     "dialogue.portal",
+    "dialogue.api",
+    "dialogue.open311",
 ]
 
 MIDDLEWARE = [
@@ -262,3 +267,36 @@ SMS_BACKEND = env_str("SMS_BACKEND", "dialogue.reminders.sms.LoggingBackend")
 SMS_SENDER = env_str("SMS_SENDER", "DOITHOAI")
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "mail"))
+
+# --- Public portal ------------------------------------------------------------------
+# Law 72/2025/QH15 art. 43: a commune announces its dialogue at least 7 days before it.
+PORTAL_ANNOUNCE_MIN_DAYS = env_int("PORTAL_ANNOUNCE_MIN_DAYS", 7)
+# Submissions and tracking look-ups allowed per client address and per telephone number.
+PORTAL_SUBMIT_PER_IP_HOUR = env_int("PORTAL_SUBMIT_PER_IP_HOUR", 10)
+PORTAL_SUBMIT_PER_PHONE_DAY = env_int("PORTAL_SUBMIT_PER_PHONE_DAY", 5)
+PORTAL_TRACK_PER_IP_HOUR = env_int("PORTAL_TRACK_PER_IP_HOUR", 30)
+# How many proxies in front of the application set X-Forwarded-For (0: use REMOTE_ADDR).
+# Shared with django-axes (AXES_IPWARE_PROXY_COUNT above).
+
+# --- REST API and Open311 -------------------------------------------------------------
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["dialogue.api.authentication.ApiTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PAGINATION_CLASS": "dialogue.api.pagination.Pagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "EXCEPTION_HANDLER": "dialogue.api.errors.exception_handler",
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "doithoai API",
+    "DESCRIPTION": "API cho các hệ thống của cơ quan: đơn vị, hội nghị, kiến nghị, phân công, trả lời, chỉ đạo.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+}
+API_TOKEN_DAYS = env_int("API_TOKEN_DAYS", 365)

@@ -18,5 +18,8 @@ urlpatterns = [
     # The citizen's page to say whether they are satisfied (a secret link sent by SMS).
     path("danh-gia/", include("dialogue.followup.public_urls")),
     path("audit/", include("dialogue.core.urls")),
+    # Other systems: the staff REST API (token, scoped like its person) and Open311 GeoReport v2.
+    path("api/v1/", include("dialogue.api.urls")),
+    path("open311/v2/", include("dialogue.open311.urls")),
     path("admin/", admin.site.urls),
 ]

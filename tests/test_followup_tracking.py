@@ -560,7 +560,7 @@ def test_too_many_too_big_or_empty_files_are_refused(followed, monkeypatch):
     with pytest.raises(ServiceError) as excinfo:
         _progress(followed, files=[fx.photo(f"anh-{i}.png") for i in range(11)])
     assert _message(excinfo) == str(services.MSG_TOO_MANY_FILES % {"n": 10})
-    monkeypatch.setattr(services, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr("dialogue.core.uploads.MAX_FILE_BYTES", 100)
     with pytest.raises(ServiceError) as excinfo:
         _progress(followed, files=[fx.document()])
     assert "bien-ban.pdf" in _message(excinfo) and "20 MB" in _message(excinfo)

@@ -129,4 +129,9 @@ ACTION_LABELS = {
     "minutes.update": _("Minutes edited"),
     "minutes.approve": _("Minutes approved"),
     "minutes.amend": _("Amendment to approved minutes recorded"),
+    "api.token_issue": _("API key issued"),
+    "api.token_revoke": _("API key revoked"),
+    "petition.submit_public": _("Petition sent by a citizen online"),
+    "conference.announce": _("Conference announced on the public portal"),
+    "conference.unannounce": _("Conference withdrawn from the public portal"),
 }

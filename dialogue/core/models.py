@@ -102,3 +102,20 @@ class Notification(models.Model):
 
     def __str__(self):
         return self.message[:80]
+
+
+class RateCounter(models.Model):
+    """How many times a key (an address, a telephone number…) did something in one fixed
+    window. Kept in the database so that every application process on every host counts
+    the same (`dialogue.core.ratelimit`); old windows are deleted as new ones start."""
+
+    key = models.CharField(max_length=200)
+    window_start = models.DateTimeField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["key", "window_start"], name="rate_counter_once")]
+        indexes = [models.Index(fields=["window_start"], name="rate_counter_window")]
+
+    def __str__(self):
+        return f"{self.key} @ {self.window_start:%Y-%m-%d %H:%M}: {self.count}"

@@ -16,12 +16,7 @@ theirs (`group_sync`).
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
-import io
-import secrets
-import zipfile
-from dataclasses import dataclass
 from datetime import date, datetime
 from uuid import UUID
 
@@ -36,6 +31,17 @@ from django.utils.translation import gettext_lazy as _
 from dialogue.conclusions.models import Directive, DirectiveStatus
 from dialogue.core.errors import ServiceError
 from dialogue.core.services import audit_record, notify_unit, snapshot
+from dialogue.core.uploads import (  # noqa: F401 (re-exported: the forms and tests name them here)
+    MAX_FILE_MB,
+    MAX_FILES,
+    MSG_FILE_EMPTY,
+    MSG_FILE_TOO_BIG,
+    MSG_FILE_TYPE,
+    MSG_TOO_MANY_FILES,
+    CheckedFile,
+    check_files,
+    sniff,
+)
 from dialogue.followup.models import Evidence, ProgressUpdate, UpdateKind
 from dialogue.followup.states import (
     ACTING_STATUSES,
@@ -51,7 +57,6 @@ from dialogue.organisation.models import Unit
 from dialogue.organisation.roles import Capability
 from dialogue.organisation.selectors import scope_paths, user_can
 from dialogue.petitions.models import FollowUpStatus, Petition, PetitionGroup
-from dialogue.plans.services import safe_upload_name
 
 S = DirectiveStatus
 
@@ -87,15 +92,8 @@ MSG_DUE_FINISHED = _("The due date of a finished matter does not change; reopen 
 MSG_REOPEN_REASON = _("Say why the matter is reopened.")
 MSG_NOT_REOPENABLE = _("Only a resolved, partly resolved, unresolvable or closed matter can be reopened.")
 MSG_STALE = _("Someone else changed this in the meantime. Reload the page and make your change again.")
-MSG_TOO_MANY_FILES = _("Attach at most %(n)s files at a time.")
-MSG_FILE_TOO_BIG = _("“%(name)s” is larger than %(mb)s MB.")
-MSG_FILE_EMPTY = _("“%(name)s” is empty.")
-MSG_FILE_TYPE = _("“%(name)s” is not an accepted file: PDF, Word, Excel, OpenDocument or a JPEG, PNG or WebP picture.")
 
 MAX_TEXT = 5000
-MAX_FILES = 10
-MAX_FILE_MB = 20
-MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024
 
 DIRECTIVE_AUDIT_FIELDS = ["status", "claimed_status", "resolution_reason", "due_date", "resolved_at", "closed_at"]
 GROUP_AUDIT_FIELDS = ["followup_status", "resolution_reason", "resolve_due", "resolved_at"]
@@ -244,123 +242,6 @@ def _acting_unit(actor, item) -> Unit | None:
 
 
 # ---------------------------------------------------------------- uploads
-
-
-@dataclass
-class CheckedFile:
-    name: str  # shown and offered on download
-    stored_name: str
-    upload: object  # the uploaded file, read in chunks (never whole in memory)
-    size: int
-    content_type: str
-    sha256: str
-
-
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-
-
-def _utf16(text: str) -> bytes:
-    return text.encode("utf-16-le")
-
-
-def sniff(content: bytes, name: str = "") -> tuple[str, str] | None:
-    """(content type, extension) of an accepted file, from its bytes, not its name."""
-    head = content[:16]
-    if content[:1024].lstrip().startswith(b"%PDF-"):
-        return "application/pdf", "pdf"
-    if head.startswith(b"\xff\xd8\xff"):
-        return "image/jpeg", "jpg"
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "image/png", "png"
-    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return "image/webp", "webp"
-    if head.startswith(_OLE):
-        if _utf16("WordDocument") in content:
-            return "application/msword", "doc"
-        if _utf16("Workbook") in content or _utf16("Book\x00") in content:
-            return "application/vnd.ms-excel", "xls"
-        return None
-    if head.startswith(b"PK\x03\x04"):
-        return _sniff_zip(io.BytesIO(content))
-    return None
-
-
-def _sniff_zip(handle) -> tuple[str, str] | None:
-    """DOCX, XLSX, ODT or ODS by the parts inside the archive."""
-    try:
-        with zipfile.ZipFile(handle) as archive:
-            names = set(archive.namelist())
-            if "word/document.xml" in names:
-                return "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"
-            if "xl/workbook.xml" in names:
-                return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"
-            if "mimetype" in names:
-                kind = archive.read("mimetype").strip()
-                if kind == b"application/vnd.oasis.opendocument.text":
-                    return kind.decode(), "odt"
-                if kind == b"application/vnd.oasis.opendocument.spreadsheet":
-                    return kind.decode(), "ods"
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError):
-        return None
-    return None
-
-
-def _sniff_upload(upload) -> tuple[str, str] | None:
-    """Sniff an upload reading only what is needed: the first bytes, the archive's
-    directory, or (an old Office file, whose stream names may lie anywhere) the file."""
-    upload.seek(0)
-    head = upload.read(8192)
-    if head.startswith(b"PK\x03\x04"):
-        upload.seek(0)
-        return _sniff_zip(upload)
-    if head.startswith(_OLE):
-        upload.seek(0)
-        return sniff(upload.read(MAX_FILE_BYTES))
-    return sniff(head)
-
-
-def _measure(upload) -> tuple[int, str]:
-    """Size and SHA-256, in chunks; stops past the limit."""
-    digest, size = hashlib.sha256(), 0
-    upload.seek(0)
-    chunks = upload.chunks() if hasattr(upload, "chunks") else iter(lambda: upload.read(65536), b"")
-    for chunk in chunks:
-        size += len(chunk)
-        if size > MAX_FILE_BYTES:
-            break
-        digest.update(chunk)
-    upload.seek(0)
-    return size, digest.hexdigest()
-
-
-def check_files(files) -> list[CheckedFile]:
-    """Read and check uploads before anything is written: at most 10 files of 20 MB,
-    each a PDF, Word, Excel, OpenDocument file or a JPEG/PNG/WebP picture by its content
-    (a renamed program is refused whatever its name)."""
-    files = [f for f in (files or []) if f]
-    if len(files) > MAX_FILES:
-        raise ServiceError(MSG_TOO_MANY_FILES % {"n": MAX_FILES}, field="files")
-    checked = []
-    for upload in files:
-        raw_name = normalize_text(getattr(upload, "name", "") or "tep").replace("/", "-").replace("\\", "-")
-        shown = raw_name.rsplit("/", 1)[-1][:200] or "tep"
-        size = getattr(upload, "size", None)
-        if size is not None and size > MAX_FILE_BYTES:
-            raise ServiceError(MSG_FILE_TOO_BIG % {"name": shown, "mb": MAX_FILE_MB}, field="files")
-        size, sha256 = _measure(upload)
-        if size > MAX_FILE_BYTES:
-            raise ServiceError(MSG_FILE_TOO_BIG % {"name": shown, "mb": MAX_FILE_MB}, field="files")
-        if not size:
-            raise ServiceError(MSG_FILE_EMPTY % {"name": shown}, field="files")
-        found = _sniff_upload(upload)
-        if found is None:
-            raise ServiceError(MSG_FILE_TYPE % {"name": shown}, field="files")
-        content_type, extension = found
-        stem = shown.rsplit(".", 1)[0] if "." in shown else shown
-        shown = f"{stem}.{extension}"
-        stored = f"{secrets.token_hex(8)}-{safe_upload_name(shown)}"
-        checked.append(CheckedFile(shown, stored, upload, size, content_type, sha256))
-    return checked
 
 
 # ---------------------------------------------------------------- the one move

@@ -54,6 +54,17 @@ class Channel(models.TextChoices):
     VILLAGE = "village_meeting", _("Village meeting")
     AGENCY_REPORT = "agency_report", _("Agency report")
     ONLINE = "online", _("Online form")
+    OPEN311 = "open311", _("Connected application (Open311)")
+
+
+# Channels through which a citizen sends a petition without staff: they get a tracking code.
+PUBLIC_CHANNELS = (Channel.ONLINE, Channel.OPEN311)
+
+
+class NotifyChannel(models.TextChoices):
+    NONE = "", _("Do not notify me")
+    SMS = "sms", _("SMS")
+    EMAIL = "email", _("E-mail")
 
 
 class PetitionerKind(models.TextChoices):
@@ -307,6 +318,23 @@ class Petition(models.Model):
     import_row = models.PositiveIntegerField(null=True, blank=True)
     fingerprint = models.CharField(max_length=64, blank=True)
     submission_key = models.UUIDField(null=True, blank=True, unique=True)
+    # --- sent by the citizen through the portal or a connected application (issue 7)
+    # The code the citizen tracks the petition with (with their telephone number).
+    tracking_code = models.CharField(_("tracking code"), max_length=16, null=True, blank=True, unique=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    # Law 91/2025/QH15: the purpose the citizen agreed to, word for word, and when.
+    consent_purpose = models.TextField(_("purpose agreed to"), blank=True)
+    consented_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
+    # QĐ 11-QĐi/TW and the Law on citizen reception: the answering agencies see the
+    # matter but not who raised it.
+    identity_protected = models.BooleanField(_("identity kept from the answering agencies"), default=False)
+    notify_by = models.CharField(
+        _("notify the citizen by"), max_length=8, choices=NotifyChannel.choices, blank=True, default=""
+    )
+    # What the citizen was last told (a digest of the public state), so each change is sent once.
+    notified_state = models.CharField(max_length=64, blank=True)
+    # The connected application (Open311 client) that sent it, by its API token's name.
+    source_client = models.CharField(_("connected application"), max_length=120, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -347,6 +375,26 @@ class Petition(models.Model):
 
     def __str__(self):
         return self.content[:100]
+
+
+class PetitionFile(models.Model):
+    """A file the citizen attached to a petition sent online (checked by its content)."""
+
+    petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="files")
+    file = models.FileField(upload_to="petitions/%Y/%m/", max_length=255)
+    name = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(max_length=100, blank=True)
+    size = models.PositiveIntegerField(default=0)
+    sha256 = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("attached file")
+        verbose_name_plural = _("attached files")
+
+    def __str__(self):
+        return self.name
 
 
 class AnswerStatus(models.TextChoices):

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from dialogue.core.errors import ServiceError
 from dialogue.core.services import audit_record, notify, notify_unit, snapshot
+from dialogue.core.uploads import safe_upload_name
 from dialogue.lib.phones import InvalidPhone, normalize_phone
 from dialogue.lib.text import fold, normalize_text
 from dialogue.organisation.models import Unit, UnitCategory, User
@@ -47,7 +48,7 @@ from dialogue.petitions.models import (
 )
 from dialogue.petitions.states import GROUP_TRANSITIONS, PETITION_TRANSITIONS
 from dialogue.plans.models import Conference, TaskStatus
-from dialogue.plans.services import administrative_area, safe_upload_name
+from dialogue.plans.services import administrative_area
 from dialogue.workcalendar.selectors import get_calendar
 
 # QĐ 11-QĐi/TW: the petitioner is told within 10 working days that the petition was
@@ -931,6 +932,17 @@ def group_set_answer_mode(*, actor, group: PetitionGroup, mode: str) -> Petition
 
 def _notify_unit(unit: Unit, message: str, url: str, *, exclude=None) -> None:
     notify_unit(unit=unit, capability=Capability.ANSWER_PREPARE, message=message, url=url, exclude=exclude)
+
+
+def notify_new_public(petition: Petition) -> None:
+    """Tell the receiving unit's intake officers that a citizen sent a petition online."""
+    notify_unit(
+        unit=petition.receiving_unit,
+        capability=Capability.PETITION_INTAKE,
+        message=gettext("A citizen sent a petition online (%(code)s): %(content)s")
+        % {"code": petition.tracking_code or petition.pk, "content": petition.content[:120]},
+        url=reverse("petitions:petition_detail", args=[petition.pk]),
+    )
 
 
 def saved_filter_save(*, owner, name: str, query: str) -> SavedFilter:

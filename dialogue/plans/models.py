@@ -327,6 +327,18 @@ class Conference(models.Model):
     status = models.CharField(
         _("status"), max_length=12, choices=ConferenceStatus.choices, default=ConferenceStatus.PLANNED
     )
+    # --- the public announcement on the portal (Law 72/2025/QH15 art. 43: at least 7 days before)
+    participation = models.TextField(
+        _("how to take part"),
+        blank=True,
+        help_text=_("Shown on the public portal: who may attend, how to register to speak, how to send opinions."),
+    )
+    announced_at = models.DateTimeField(_("announced on the portal at"), null=True, blank=True)
+    announced_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Why it was announced later than the law allows (asked of staff who announce late).
+    announce_late_reason = models.TextField(_("reason for the late announcement"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     version = models.PositiveIntegerField(default=1)
@@ -342,7 +354,10 @@ class Conference(models.Model):
                 name="conference_one_per_occurrence",
             )
         ]
-        indexes = [models.Index(fields=["date"])]
+        indexes = [
+            models.Index(fields=["date"]),
+            models.Index(fields=["announced_at", "date"], name="conference_public"),
+        ]
 
     def __str__(self):
         return self.title[:120]

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from dialogue.core.errors import ServiceError
 from dialogue.core.services import audit_record, notify_unit, snapshot
+from dialogue.core.uploads import safe_upload_name
 from dialogue.lib.text import fold, normalize_text
 from dialogue.organisation.models import Level, Unit, UnitCategory, User
 from dialogue.organisation.roles import Capability
@@ -595,17 +596,6 @@ def task_reopen(*, actor, task: Task) -> Task:
         unit=task.unit,
     )
     return task
-
-
-def safe_upload_name(name: str) -> str:
-    """A stored file name without path parts or odd characters; the original name is kept apart."""
-    base = name.replace("\\", "/").rsplit("/", 1)[-1]
-    stem, dot, ext = base.rpartition(".")
-    if not dot:
-        stem, ext = base, ""
-    stem = re.sub(r"[^a-z0-9]+", "-", fold(stem)).strip("-")[:60] or "tep"
-    ext = re.sub(r"[^a-z0-9]", "", ext.lower())[:8]
-    return f"{stem}.{ext}" if ext else stem
 
 
 def _notify_unit(unit: Unit, message: str, url: str, *, exclude=None) -> int:

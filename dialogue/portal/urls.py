@@ -1,6 +1,7 @@
-from django.urls import path
+"""The public portal: reading (conferences, published results, feeds — `urls_read`) and
+the citizen's own petition (submit, track, rate — `urls_citizen`). No account needed."""
 
-from dialogue.portal import views
+from dialogue.portal import urls_citizen, urls_read
 
 app_name = "portal"
-urlpatterns = [path("", views.home, name="home")]
+urlpatterns = [*urls_read.urlpatterns, *urls_citizen.urlpatterns]
