@@ -21,5 +21,6 @@ urlpatterns = [
     # Other systems: the staff REST API (token, scoped like its person) and Open311 GeoReport v2.
     path("api/v1/", include("dialogue.api.urls")),
     path("open311/v2/", include("dialogue.open311.urls")),
+    path("api-keys/", include("dialogue.api.urls_keys")),
     path("admin/", admin.site.urls),
 ]

@@ -40,6 +40,18 @@ def petition_scope_q(user) -> Q:
     return any_of(own, Q(group__in=visible_groups))
 
 
+def can_see_identity(user, petition: Petition) -> bool:
+    """Whether `user` may see who raised `petition` (name, telephone, address, e-mail).
+
+    A petitioner who asked to keep their identity from the answering agencies (QĐ
+    11-QĐi/TW; Law on citizen reception) is known only to the people who receive and
+    classify petitions for the receiving unit; an agency that answers sees the content."""
+    if not petition.identity_protected:
+        return True
+    unit = petition.receiving_unit
+    return user_can(user, Capability.PETITION_INTAKE, unit) or user_can(user, Capability.PETITION_TRIAGE, unit)
+
+
 @dataclass
 class PetitionFilters:
     query: str = ""
