@@ -8,7 +8,7 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/doithoai
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: run worker test test-sqlite test-postgres test-browser bench lint format migrate demo messages check-deploy clean help
+.PHONY: backup restore run worker test test-sqlite test-postgres test-browser bench lint format migrate demo messages check-deploy clean help
 
 help:
 	@echo "make run    — install, migrate SQLite, load demo data, serve on http://$(HOST):$(PORT)"
@@ -16,6 +16,8 @@ help:
 	@echo "make worker — the background worker alone (make run starts one)"
 	@echo "make bench  — benchmarks"
 	@echo "make lint   — ruff check and format check"
+	@echo "make backup — back up the database and uploaded files to var/backups/"
+	@echo "make restore FILE=… — restore such a backup (replaces the database and the files)"
 
 $(VENV)/.installed: requirements/base.txt requirements/dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -68,6 +70,14 @@ messages: $(VENV)/.installed var
 check-deploy: $(VENV)/.installed
 	DEBUG=false SECRET_KEY=check-deploy-$$RANDOM$$RANDOM$$RANDOM$$RANDOM-not-a-real-secret-0123456789abcdef \
 	  ALLOWED_HOSTS=doithoai.example.vn $(PY) manage.py check --deploy --fail-level WARNING
+
+backup: migrate
+	DEBUG=true $(PY) manage.py backup
+
+# make restore FILE=var/backups/doithoai-20261124-101500.tar
+restore: $(VENV)/.installed var
+	@test -n "$(FILE)" || { echo "Cho biết tệp sao lưu: make restore FILE=var/backups/doithoai-….tar"; exit 2; }
+	DEBUG=true $(PY) manage.py restore "$(FILE)" --yes
 
 clean:
 	rm -rf var/static
