@@ -5,6 +5,7 @@ production sets DEBUG=false, SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL.
 """
 
 import os
+import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -111,6 +112,25 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # timeout, so concurrency tests would see errors production never shows.
     # One file per test process, so two runs at once do not share it.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / f"test-{os.getpid()}.sqlite3")}
+# A read replica (PostgreSQL streaming replica) for the heavy reads of statistics and
+# reports: DATABASE_REPLICA_URL names it; STATISTICS_DATABASE says which alias those reads
+# use ("replica" when one is configured). `dialogue.core.routers.ReplicaRouter` routes the
+# reads made inside `reading_statistics()`; every write and every other read stays on the
+# primary. Under pytest a "replica" alias mirroring the test database always exists, so
+# the replica path is tested on this machine (tests/test_replica.py).
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL", "")
+if DATABASE_REPLICA_URL or "pytest" in sys.modules:
+    replica = (
+        dj_database_url.parse(DATABASE_REPLICA_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 0))
+        if DATABASE_REPLICA_URL
+        else {**DATABASES["default"]}
+    )
+    if replica["ENGINE"] == "django.db.backends.sqlite3":
+        replica["OPTIONS"] = {**DATABASES["default"].get("OPTIONS", {})}
+    replica["TEST"] = {"MIRROR": "default"}
+    DATABASES["replica"] = replica
+DATABASE_ROUTERS = ["dialogue.core.routers.ReplicaRouter"]
+STATISTICS_DATABASE = env_str("STATISTICS_DATABASE", "replica" if DATABASE_REPLICA_URL else "default")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Accounts ---------------------------------------------------------------

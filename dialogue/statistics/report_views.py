@@ -9,6 +9,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from dialogue.core.routers import statistics_reads
 from dialogue.organisation.models import Level
 from dialogue.organisation.roles import Capability
 from dialogue.organisation.selectors import scope_paths, user_can
@@ -76,6 +77,7 @@ def _page(request, form: ReportForm, *, unit_choices, status: int = 200, produce
 
 
 @login_required
+@statistics_reads
 def report_page(request):
     """GET: choose and preview; POST: produce the file (recorded in the audit log)."""
     user = request.user

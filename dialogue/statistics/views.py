@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dialogue.conclusions.models import OPEN_DIRECTIVE_STATUSES
+from dialogue.core.routers import statistics_reads
 from dialogue.statistics import charts, selectors
 from dialogue.statistics.charts import Bar
 from dialogue.statistics.forms import PeriodForm, initial_for
@@ -189,6 +190,7 @@ def _quick_periods(unit, data: dict) -> list[dict]:
 
 
 @login_required
+@statistics_reads
 def dashboard(request):
     user = request.user
     if not selectors.can_view_statistics(user):
@@ -225,6 +227,7 @@ def dashboard(request):
 
 
 @login_required
+@statistics_reads
 def rows(request, metric: str):
     """The petitions, groups, directives, conferences, participants or interventions that
     one figure counts, paginated."""
