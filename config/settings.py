@@ -327,3 +327,5 @@ OPEN311_LIST_PER_IP_HOUR = env_int("OPEN311_LIST_PER_IP_HOUR", 120)
 OPEN311_READ_PER_IP_HOUR = env_int("OPEN311_READ_PER_IP_HOUR", 600)
 OPEN311_ENDPOINT_TYPE = env_str("OPEN311_ENDPOINT_TYPE", "production")
 OPEN311_CONTACT = env_str("OPEN311_CONTACT", "")
+# Wrong telephone numbers tried against one tracking code per hour before it is locked for the hour.
+PORTAL_TRACK_PER_CODE_HOUR = env_int("PORTAL_TRACK_PER_CODE_HOUR", 5)

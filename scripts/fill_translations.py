@@ -30,6 +30,9 @@ for entry in po:
     if entry.msgid_plural:
         if entry.msgid in PLURALS:
             entry.msgstr_plural = dict(enumerate(PLURALS[entry.msgid]))
+        elif "fuzzy" in entry.flags:
+            # msgmerge's guess for a plural is never shipped either.
+            entry.msgstr_plural = {0: ""}
     elif key in T:
         entry.msgstr = T[key]
     elif "fuzzy" in entry.flags:

@@ -168,3 +168,8 @@ def test_decomposed_unicode_input_is_handled():
 
     text = unicodedata.normalize("NFD", "Bà Trần Thị Bích, SĐT 0987654321")
     assert mask_text(text) == "Bà T.T.B."
+
+
+def test_masking_a_masked_text_again_changes_nothing():
+    once = mask_text("Bà Nguyễn Thị Hoa Mai (SĐT 0912 345 678), số 12 đường Lê Lợi, đề nghị sửa đường.")
+    assert mask_text(once) == once

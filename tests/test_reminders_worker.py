@@ -168,29 +168,40 @@ def test_two_schedulers_at_once_enqueue_each_slot_once(database_tasks):
         thread.join(60)
     assert errors == []
     assert sorted(line for lines in results for line in lines) == [
+        "plans.announce 2026-11-25T09",
+        "portal.notify 2026-11-25T09:00",
         "reminders.digest 2026-11-25",
         "reminders.scan 2026-11-25T09:00",
         "satisfaction.resend 2026-11-25T09:00",
     ]
-    assert ScheduledRun.objects.count() == 3
+    assert ScheduledRun.objects.count() == 5
     assert sorted(DBTaskResult.objects.values_list("task_path", flat=True)) == [
+        "dialogue.plans.announce.announce_due_task",
+        "dialogue.portal.tasks.portal_notify",
         "dialogue.reminders.tasks.digest_daily",
         "dialogue.reminders.tasks.reminders_scan",
         "dialogue.reminders.tasks.satisfaction_resend",
     ]
-    # A minute later nothing new; at the next quarter hour the next scan.
+    # A minute later nothing new; at the next quarter hour the next scan and citizens' notices.
     assert scheduler.tick(now=now + timedelta(minutes=1)) == []
-    assert scheduler.tick(now=now + timedelta(minutes=10)) == ["reminders.scan 2026-11-25T09:15"]
+    assert scheduler.tick(now=now + timedelta(minutes=10)) == [
+        "reminders.scan 2026-11-25T09:15",
+        "portal.notify 2026-11-25T09:15",
+    ]
 
 
 @pytest.mark.django_db(transaction=True)
 def test_a_daily_run_whose_worker_died_is_enqueued_again_after_half_an_hour(database_tasks):
     now = at(date(2026, 11, 25), 7, 1)
     assert "reminders.digest 2026-11-25" in scheduler.tick(now=now)
-    assert scheduler.tick(now=now + timedelta(minutes=20)) == ["reminders.scan 2026-11-25T07:15"]
+    assert scheduler.tick(now=now + timedelta(minutes=20)) == [
+        "reminders.scan 2026-11-25T07:15",
+        "portal.notify 2026-11-25T07:15",
+    ]
     again = scheduler.tick(now=now + timedelta(minutes=31))
     assert again == [
         "reminders.scan 2026-11-25T07:30",
+        "portal.notify 2026-11-25T07:30",
         "satisfaction.resend 2026-11-25T07:30",
         "reminders.digest 2026-11-25",
     ]
@@ -200,6 +211,8 @@ def test_a_daily_run_whose_worker_died_is_enqueued_again_after_half_an_hour(data
     ScheduledRun.objects.filter(pk=run.pk).update(finished_at=now + timedelta(minutes=40))
     assert scheduler.tick(now=now + timedelta(hours=2)) == [
         "reminders.scan 2026-11-25T09:00",
+        "portal.notify 2026-11-25T09:00",
+        "plans.announce 2026-11-25T09",
         "satisfaction.resend 2026-11-25T09:00",
     ]
 

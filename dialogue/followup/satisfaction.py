@@ -20,6 +20,11 @@ recommendation (`escalation.py`) is also sent to them.
 - Every response is a timeline entry (kind SATISFACTION, by "Công dân"); "not satisfied"
   on the current round reopens the matter (REOPENED → in progress) and tells the
   synthesis board and the responsible unit.
+- The portal's tracking page (a citizen who typed their tracking code and telephone
+  number) records the same assessment through `satisfaction_respond_tracked`, with the
+  same core (`_record_response`): on each matter the petition is about, once per petition
+  and round. A link already sent for that round is answered by it; before any resolution
+  the citizen may assess the approved answer alone (round 0, which reopens nothing).
 
 Messaging: `dialogue.reminders.channels.deliver` speaks to staff accounts (in-app, e-mail,
 SMS); petitioners have no account, so `_send_sms` below is a thin adapter over the same
@@ -70,6 +75,7 @@ SMS_ANSWER_CHARS = 240
 MSG_CHOOSE = _("Choose one of the three answers.")
 MSG_COMMENT_TOO_LONG = _("The comment is longer than 2,000 characters.")
 MSG_UNKNOWN_LINK = _("This link is not valid or has expired.")
+MSG_NOTHING_TO_ASSESS = _("Your petition has no answer or result to assess yet.")
 
 RESOLVED_STATUSES = (DirectiveStatus.RESOLVED, DirectiveStatus.PARTLY_RESOLVED)
 # States a dissatisfied petitioner's answer reopens (back in progress).
@@ -490,12 +496,26 @@ def satisfaction_respond(*, token: str, response: str, comment: str = "") -> tup
     request = SatisfactionRequest.objects.select_for_update().get(pk=found.pk)
     if request.response:
         return request, False
+    _record_response(request, response, comment, via="link")
+    return request, True
+
+
+def _clean_choice(response: str, comment: str) -> str:
     if response not in Satisfaction.values:
         raise ServiceError(MSG_CHOOSE, field="response")
     lines = [normalize_text(line) for line in (comment or "").replace("\r\n", "\n").split("\n")]
     comment = "\n".join(lines).strip()
     if len(comment) > MAX_COMMENT:
         raise ServiceError(MSG_COMMENT_TOO_LONG, field="comment")
+    return comment
+
+
+def _record_response(request: SatisfactionRequest, response: str, comment: str, *, via: str) -> bool:
+    """The one core of an assessment, by link or on the tracking page: store it, write the
+    timeline entry by "Công dân", reopen the matter when "not satisfied" concerns its
+    current result, tell the reviewers, audit. Inside the caller's transaction, with
+    `request` locked and not yet answered. Returns whether the matter was reopened."""
+    comment = _clean_choice(response, comment)
     request.response = response
     request.comment = comment
     request.responded_at = timezone.now()
@@ -505,16 +525,16 @@ def satisfaction_respond(*, token: str, response: str, comment: str = "") -> tup
     item = item_of(request)
     with translation.override("vi"):
         label = str(Satisfaction(response).label)
-        text = gettext("Round %(round)s: %(answer)s.") % {
-            "round": request.round,
-            "answer": label,
-        }
+        if request.round:
+            text = gettext("Round %(round)s: %(answer)s.") % {"round": request.round, "answer": label}
+        else:
+            text = gettext("Assessment of the answer, before any result: %(answer)s.") % {"answer": label}
         if comment:
             text = f"{text}\n{comment}"
     _citizen_update(services.apply_move(actor=None, item=item, kind=UpdateKind.SATISFACTION, text=text))
     reopened = False
     if response == Satisfaction.DISSATISFIED:
-        current = request.round == resolution_round(item) and _status_of(item) in REOPENABLE
+        current = request.round == resolution_count(item) and _status_of(item) in REOPENABLE
         if current:
             with translation.override("vi"):
                 reason = gettext("Reopened for review: a petitioner is not satisfied with the result.")
@@ -534,10 +554,122 @@ def satisfaction_respond(*, token: str, response: str, comment: str = "") -> tup
         action="satisfaction.respond",
         target=request,
         before={"response": ""},
-        after={"response": response, "round": request.round, "reopened": reopened},
+        after={"response": response, "round": request.round, "reopened": reopened, "via": via},
         unit=_owner_unit(item),
     )
-    return request, True
+    return reopened
+
+
+def resolution_count(item) -> int:
+    """How many times the matter was resolved, 0 before the first resolution (an
+    assessment of the answer alone belongs to round 0)."""
+    return (
+        ProgressUpdate.objects.filter(**_item_filter(item), status_after__in=RESOLVED_STATUSES)
+        .exclude(kind__in=[UpdateKind.REPORT, UpdateKind.ESCALATION_ANSWER, UpdateKind.SATISFACTION])
+        .exclude(status_before__in=RESOLVED_STATUSES)
+        .count()
+    )
+
+
+# ---------------------------------------------------------------- on the tracking page
+
+# A result the citizen may assess even when the answer was not approved as a written one.
+RESULT_STATUSES = (*RESOLVED_STATUSES, DirectiveStatus.CANNOT_RESOLVE, DirectiveStatus.CLOSED)
+
+
+def tracked_items(petition: Petition) -> list:
+    """The matters a petition's assessment is about: the directives in force about its
+    group (a group with directives is followed through them), otherwise the group."""
+    group = petition.group
+    if group is None or petition.status == PetitionStatus.WITHDRAWN:
+        return []
+    directives = list(_services().group_directives(group).select_related("conclusion").order_by("order", "pk"))
+    return directives or [group]
+
+
+def rateable_items(petition: Petition) -> list:
+    """What the citizen may assess now: every matter once the group's answer is approved,
+    otherwise those whose result is known (resolved, partly, cannot be resolved, closed)."""
+    from dialogue.petitions.models import GroupStatus
+
+    items = tracked_items(petition)
+    group = petition.group
+    if group is not None and group.status == GroupStatus.APPROVED and group.answer_text:
+        return items
+    return [item for item in items if _status_of(item) in RESULT_STATUSES]
+
+
+@dataclass
+class TrackedRating:
+    """The citizen's assessment of the current round, as the tracking page shows it."""
+
+    open: bool  # the form is offered
+    response: str = ""
+    label: str = ""
+    comment: str = ""
+    responded_at: object = None
+    reopened: bool = False
+
+
+def tracked_rating(petition: Petition) -> TrackedRating:
+    """Whether the tracking page offers the assessment form, or the answer already given
+    for the current round of every matter it is about."""
+    items = rateable_items(petition)
+    if not items:
+        return TrackedRating(open=False)
+    answered = []
+    for item in items:
+        found = SatisfactionRequest.objects.filter(
+            petition=petition, round=resolution_count(item), **_item_filter(item)
+        ).first()
+        if found is None or not found.response:
+            return TrackedRating(open=True)
+        answered.append(found)
+    last = max(answered, key=lambda r: r.responded_at)
+    return TrackedRating(
+        open=False,
+        response=last.response,
+        label=str(last.get_response_display()),
+        comment=last.comment,
+        responded_at=last.responded_at,
+    )
+
+
+@transaction.atomic
+def satisfaction_respond_tracked(*, petition: Petition, response: str, comment: str = "") -> TrackedRating:
+    """The citizen who tracks their petition (code and telephone number) assesses its
+    answer or result on the portal: the same assessment as the link of the SMS, recorded
+    on each matter the petition is about, once per petition and per round (a resolution
+    is a round; before any, round 0 assesses the answer). A link already sent for the
+    same round is answered by it. A second submit changes nothing."""
+    comment = _clean_choice(response, comment)
+    locked = Petition.objects.select_for_update().get(pk=petition.pk)
+    items = rateable_items(locked)
+    if not items:
+        raise ServiceError(MSG_NOTHING_TO_ASSESS)
+    reopened = False
+    for item in items:
+        round_ = resolution_count(item)
+        request = (
+            SatisfactionRequest.objects.select_for_update()
+            .filter(petition=locked, round=round_, **_item_filter(item))
+            .first()
+        )
+        if request is None:
+            request = SatisfactionRequest.objects.create(
+                petition=locked,
+                # Nobody holds a link to it: the citizen answered on the tracking page.
+                token_hash=token_hash(secrets.token_urlsafe(24)),
+                channel="portal",
+                round=round_,
+                **_item_filter(item),
+            )
+        if request.response:
+            continue
+        reopened |= _record_response(request, response, comment, via="portal")
+    rating = tracked_rating(locked)
+    rating.reopened = reopened
+    return rating
 
 
 def _tell_dissatisfied(item, *, reopened: bool) -> None:

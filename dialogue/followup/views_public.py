@@ -1,16 +1,18 @@
 """The page a petitioner opens from the SMS: the matter and its result, and whether they
 are satisfied. No account, no JavaScript, one answer per link; an unknown or expired link
 gets the same neutral page as any other (nothing tells whether a link ever existed).
-Posts are limited per address (cache counter) and protected by CSRF like every form."""
+Posts are limited per client address (`core.ratelimit`: a counter in the database, shared
+by every process) and protected by CSRF like every form. The page is one of the portal's
+(`portal/base.html`); the tracking page of the portal records the same assessment."""
 
 from __future__ import annotations
 
 from django import forms
-from django.core.cache import cache
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
+from dialogue.core import ratelimit
 from dialogue.core.errors import ServiceError, apply_to_form
 from dialogue.followup import satisfaction
 from dialogue.followup.models import Satisfaction
@@ -51,14 +53,9 @@ def _neutral(request):
 
 
 def _too_many(request) -> bool:
-    key = f"satisfaction:posts:{request.META.get('REMOTE_ADDR', '')}"
-    cache.add(key, 0, WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, WINDOW_SECONDS)
-        count = 1
-    return count > POSTS_PER_WINDOW
+    return not ratelimit.allow(
+        f"satisfaction:posts:{ratelimit.client_address(request)}", limit=POSTS_PER_WINDOW, seconds=WINDOW_SECONDS
+    )
 
 
 @require_http_methods(["GET", "POST"])

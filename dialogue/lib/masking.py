@@ -1,6 +1,7 @@
 """Masking personal data in text that will be published (Law 91/2025/QH15 on personal
 data protection; Decree 356/2025/NĐ-CP): citizens' names become initials, telephone
-numbers and house or street addresses are removed; officials' positions stay.
+numbers, e-mail addresses and house or street addresses are removed; officials'
+positions stay.
 
 Pure functions, no database: the conclusion notice's publication uses them now and the
 public portal will reuse them.
@@ -101,19 +102,48 @@ def mask_phones(text: str) -> str:
     return _tidy(_PHONE.sub(replace, _nfc(text)))
 
 
+# -------------------------------------------------------------------- e-mail addresses
+
+_EMAIL = re.compile(
+    r"(?:(?i:e-?mail|thư\s+điện\s+tử|thu\s+dien\s+tu|gmail)\s*:?\s*)?"
+    r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?![\w-])"
+)
+
+
+def mask_emails(text: str) -> str:
+    """Remove e-mail addresses and the “email:” label written before them."""
+    return _tidy(_EMAIL.sub(_GAP, _nfc(text)))
+
+
 # -------------------------------------------------------------------- addresses
 
-_STREET_KIND = r"(?<!dân\s)(?<!khu\s)(?i:đường|phố|ngõ|ngách|hẻm|kiệt)"
+_STREET_KIND = r"(?<!dân\s)(?<!dan\s)(?<!khu\s)(?i:đường|duong|phố|pho|ngõ|ngo|ngách|ngach|hẻm|hem|kiệt|kiet)"
 _HOUSE_NUMBER = r"\d+[A-Za-z]?(?:[/\-]\d+[A-Za-z]?)*"
 # A street name: capitalised words or a number (“Lê Lợi”, “Trần Hưng Đạo”, “3/2”, “Số 5”).
 _STREET_NAME = rf"(?:{_NAME_WORD}|\d+(?:/\d+)?)(?:\s+(?:{_NAME_WORD}|\d+))*"
+# A street name typed in lower case (“so 12 duong le loi”): up to three words after a house
+# number and a street kind, stopping at a word that begins a place, a verb or a link word.
+_NOT_STREET = (
+    r"thôn|thon|xóm|xom|tổ|to|khu|ấp|ap|bản|ban|xã|xa|phường|phuong|huyện|huyen|tỉnh|tinh|quận|quan|"
+    r"đề|de|ở|o|tại|tai|và|va|bị|bi|có|co|là|la|đã|da|được|duoc|đang|dang|xin|hỏi|hoi|phản|phan|"
+    r"kiến|kien|để|cho|của|cua|với|voi|trước|truoc|sau|gần|gan|nhà|nha|số|so|sđt|sdt|đt|dt|email|e|mail|"
+    r"điện|dien|liên|lien|thì|thi|nhưng|nhung|nên|nen|vì|vi|do|từ|tu|đến|den|về|ve|mà|ma"
+)
+_LOWER_WORD = rf"(?!(?:{_NOT_STREET})(?![{_LOWER}]))[{_LOWER}]+"
+_STREET_NAME_ANY = rf"(?:{_STREET_NAME}|{_LOWER_WORD}(?:\s+{_LOWER_WORD}){{0,2}})"
 _ADDRESS = re.compile(
     # “số nhà 12”, “nhà số 12”, “số 12”, “SN 12”, “12A/3”, followed by the lanes and the
     # street it lies on; or a lane and street without a number (“ngõ 5 phố Huế”).
-    rf"(?:(?:(?i:địa\s+chỉ|đ/c)\s*:?\s*)?"
-    rf"(?:(?i:số\s+nhà|nhà\s+số|số|sn|nhà)\s*{_HOUSE_NUMBER}|{_HOUSE_NUMBER}(?=\s*,?\s*{_STREET_KIND}\b))"
-    rf"(?:\s*,?\s*{_STREET_KIND}\s+{_STREET_NAME})*"
-    rf"|(?:{_STREET_KIND})\s+\d+[\w/]*(?:\s*,?\s*{_STREET_KIND}\s+{_STREET_NAME})*"
+    rf"(?:"
+    # “số 12 Lê Lợi”: a house number right before a street name of two words or more; not
+    # a place kind (“số 3 Thôn …” counts villages) nor a date (“số 12 Ngày …”).
+    rf"(?:(?i:địa\s+chỉ|đ/c)\s*:?\s*)?(?i:số\s+nhà|so\s+nha|nhà\s+số|nha\s+so|số|so|sn)\s*{_HOUSE_NUMBER}\s+"
+    rf"(?!(?i:thôn|thon|xóm|xom|tổ|khu|ấp|bản|xã|phường|phuong|tỉnh|tinh|huyện|huyen|quận|thị|thành|"
+    rf"ngày|ngay|tháng|thang|năm|nam)\b){_NAME_WORD}(?:\s+{_NAME_WORD})+"
+    rf"|(?:(?i:địa\s+chỉ|đ/c)\s*:?\s*)?"
+    rf"(?:(?i:số\s+nhà|so\s+nha|nhà\s+số|nha\s+so|số|so|sn|nhà|nha)\s*{_HOUSE_NUMBER}|{_HOUSE_NUMBER}(?=\s*,?\s*{_STREET_KIND}\b))"
+    rf"(?:\s*,?\s*{_STREET_KIND}\s+{_STREET_NAME_ANY})*"
+    rf"|(?:{_STREET_KIND})\s+\d+[\w/]*(?:\s*,?\s*{_STREET_KIND}\s+{_STREET_NAME_ANY})*"
     # “45/2 Trần Phú”: a slashed house number right before a street name.
     rf"|\b\d+[A-Za-z]?/\d+[A-Za-z]?(?:/\d+)?\s+{_NAME_WORD}(?:\s+{_NAME_WORD})*"
     rf"|(?i:đường|phố)\s+{_STREET_NAME}(?=\s*,\s*(?i:thôn|xóm|bản|ấp|phường|xã|thị\s+trấn|tổ))"
@@ -137,8 +167,8 @@ def mask_addresses(text: str) -> str:
             return found
         # “số 12 hộ”, “số 3 thôn” are counts, not house numbers, unless a place follows
         # after a comma (“số 12, thôn Phong Lâm”).
-        if re.fullmatch(r"(?:số|so|nhà)\s*\d+", found.strip(), re.IGNORECASE) and not re.match(
-            r"^\s*,\s*(?:thôn|xóm|tổ|khu|ấp|bản|đường|phố|ngõ)\b", tail, re.IGNORECASE
+        if re.fullmatch(r"(?:số|so|nhà|nha)\s*\d+", found.strip(), re.IGNORECASE) and not re.match(
+            r"^\s*,\s*(?:thôn|thon|xóm|xom|tổ|khu|ấp|bản|đường|duong|phố|pho|ngõ|ngo)\b", tail, re.IGNORECASE
         ):
             return found
         return _GAP
@@ -260,6 +290,9 @@ def mask_names(text: str, names: Iterable[str] = (), *, keep: Iterable[str] = ()
                 replacements.append((match.start(), match.end(), initials(match.group(0))))
     for match in _HONORIFIC_NAME.finditer(source):
         words = match.group(2).split()
+        # Already initials (“bà N.T.H.M.”): masking twice changes nothing.
+        if len(match.group(2)) == 1 and source[match.end(2) : match.end(2) + 1] == ".":
+            continue
         # Stop at the first word that begins a position (“ông Trưởng thôn”).
         if words[0].lower() in _POSITION_WORDS:
             continue
@@ -289,5 +322,5 @@ def mask_names(text: str, names: Iterable[str] = (), *, keep: Iterable[str] = ()
 
 
 def mask_text(text: str, *, names: Iterable[str] = (), keep: Iterable[str] = ()) -> str:
-    """Everything a published text needs: phones, then addresses, then names."""
-    return mask_names(mask_addresses(mask_phones(text)), names, keep=keep)
+    """Everything a published text needs: e-mail addresses, phones, then addresses, then names."""
+    return mask_names(mask_addresses(mask_phones(mask_emails(text))), names, keep=keep)

@@ -25,6 +25,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from dialogue.core.errors import ServiceError
 from dialogue.core.services import audit_record
@@ -70,6 +71,7 @@ MSG_EMAIL_FOR_NOTICE = _("Enter an e-mail address to be notified by e-mail.")
 MSG_MOBILE_FOR_SMS = _("SMS notices need a mobile number.")
 MSG_CONFERENCE_CLOSED = _("This conference no longer takes petitions online; send it to the unit's reception instead.")
 MSG_UNIT = _("Choose the province or commune whose body should receive the petition.")
+MSG_KEY_USED = _("This form was already sent. Open the form again to send a new petition.")
 
 # What a citizen may attach online: fewer and smaller files than staff.
 PUBLIC_MAX_FILES = 3
@@ -195,10 +197,9 @@ def petition_submit_public(sub: Submission) -> Petition:
     """Record a citizen's own petition with its consent and files; return it (with its
     tracking code). Validation and file checks happen before anything is written; the
     petition, its files and its audit entry are written in one transaction."""
-    if sub.submission_key:
-        existing = Petition.objects.filter(submission_key=sub.submission_key).first()
-        if existing is not None:
-            return existing
+    existing = _already_submitted(sub)
+    if existing is not None:
+        return existing
     receiving_unit, phone = _check(sub)
     checked = check_files(sub.files, max_files=PUBLIC_MAX_FILES, max_mb=PUBLIC_MAX_FILE_MB)
     petition = services.petition_prepare(
@@ -217,6 +218,8 @@ def petition_submit_public(sub: Submission) -> Petition:
     petition.identity_protected = bool(sub.identity_protected)
     petition.notify_by = sub.notify_by or ""
     petition.source_client = sub.source_client[:120]
+    # What the citizen is told at once (the receipt); the scan tells them of each change after.
+    petition.notified_state = public_state(petition).digest()
     for _attempt in range(5):
         petition.tracking_code = new_tracking_code()
         try:
@@ -245,17 +248,45 @@ def petition_submit_public(sub: Submission) -> Petition:
                         "source_client": petition.source_client,
                     },
                 )
+                if petition.notify_by:
+                    # The receipt with the tracking code leaves through the worker; queued
+                    # here, its task exists only if the petition does.
+                    from dialogue.portal.tasks import send_receipt
+
+                    send_receipt.enqueue(petition.pk)
             break
         except IntegrityError:
             petition.pk = None
-            if sub.submission_key:
-                existing = Petition.objects.filter(submission_key=sub.submission_key).first()
-                if existing is not None:
-                    return existing
+            existing = _already_submitted(sub)
+            if existing is not None:
+                return existing
             if not Petition.objects.filter(tracking_code=petition.tracking_code).exists():
                 raise
     services.notify_new_public(petition)
     return petition
+
+
+def _already_submitted(sub: Submission) -> Petition | None:
+    """The petition a repeated submission key already recorded (a double click, a resent
+    form, a client retrying), when it was sent with the same telephone number; a key seen
+    with another number is refused rather than answered with somebody else's petition."""
+    if not sub.submission_key:
+        return None
+    existing = Petition.objects.filter(submission_key=sub.submission_key).first()
+    if existing is None:
+        return None
+    try:
+        phone = normalize_phone(sub.phone)
+    except InvalidPhone:
+        phone = ""
+    if not phone or not secrets.compare_digest(existing.phone, phone):
+        raise ServiceError(MSG_KEY_USED)
+    return existing
+
+
+def submission_known(key) -> bool:
+    """Whether a submission key was already recorded (a double submit is not an attempt)."""
+    return bool(key) and Petition.objects.filter(submission_key=key).exists()
 
 
 def petition_for_tracking(code: str, phone: str) -> Petition | None:
@@ -334,6 +365,7 @@ class PublicState:
     followup_label: str
     directives: list[DirectiveView]
     updated_at: datetime
+    ack_due: date | None = None  # QĐ 11-QĐi/TW: the petitioner is told within 10 working days
 
     @property
     def closed(self) -> bool:
@@ -409,6 +441,7 @@ def public_state(petition: Petition) -> PublicState:
         followup_label=followup_label,
         directives=directives,
         updated_at=updated,
+        ack_due=petition.ack_due,
     )
 
 
@@ -417,3 +450,99 @@ def public_petitions():
     return Petition.objects.filter(Q(channel=Channel.ONLINE) | Q(channel=Channel.OPEN311)).exclude(
         tracking_code__isnull=True
     )
+
+
+# ---------------------------------------------------------------- the citizen's own page
+
+# How far along the path a stage is (the page's steps are done up to it).
+_STAGE_RANK = {
+    Stage.RECEIVED: 0,
+    Stage.ACCEPTED: 1,
+    Stage.FORWARDED: 1,
+    Stage.ASSIGNED: 2,
+    Stage.ANSWERED: 3,
+    Stage.IN_PROGRESS: 4,
+    Stage.RESOLVED: 5,
+    Stage.CLOSED: 5,
+    Stage.NOT_ACCEPTED: 1,
+}
+STEP_LABELS = {
+    "received": pgettext_lazy("tracking step", "Received"),
+    "acknowledged": pgettext_lazy("tracking step", "Accepted or forwarded"),
+    "assigned": pgettext_lazy("tracking step", "Assigned to the answering agency"),
+    "answered": pgettext_lazy("tracking step", "Answered"),
+    "followed": pgettext_lazy("tracking step", "Followed until resolved"),
+    "finished": pgettext_lazy("tracking step", "Resolved or closed"),
+    "not_accepted": pgettext_lazy("tracking step", "Not accepted"),
+}
+
+
+@dataclass
+class Step:
+    key: str
+    label: str
+    done: bool
+    current: bool
+
+
+def tracking_steps(state: PublicState) -> list[Step]:
+    """The path of a petition as the citizen's page draws it: each step done, current
+    (the furthest reached) or still ahead. A petition not accepted stops after receipt."""
+    keys = ["received", "acknowledged", "assigned", "answered", "followed", "finished"]
+    if state.stage == Stage.NOT_ACCEPTED:
+        keys = ["received", "not_accepted"]
+    reached = _STAGE_RANK[state.stage]
+    steps = []
+    for index, key in enumerate(keys):
+        steps.append(Step(key=key, label=str(STEP_LABELS[key]), done=index <= reached, current=index == reached))
+    return steps
+
+
+@dataclass
+class ProgressEntry:
+    when: datetime
+    label: str
+    text: str  # masked
+    matter: str  # the directive it belongs to (masked), "" for the group itself
+
+
+# What of a follow-up timeline a citizen sees: the responsible unit's progress and the
+# synthesis board's decisions, not a result still awaiting review, an internal return,
+# nor other petitioners' assessments.
+PUBLIC_UPDATE_KINDS = ("progress", "accepted", "closed", "forwarded", "escalation_answer", "reopened", "due_changed")
+
+
+def public_progress(petition: Petition, *, limit: int = 30) -> list[ProgressEntry]:
+    """The accepted steps of the follow-up of the petition's matter (its group and the
+    directives in force about it), newest first, every text masked with the names of the
+    matter's petitioners."""
+    from dialogue.conclusions.models import Directive, DirectiveStatus
+    from dialogue.followup.models import ProgressUpdate
+
+    group = petition.group
+    if group is None or petition.status == PetitionStatus.WITHDRAWN:
+        return []
+    names = [n for n in group.petitions.values_list("name", flat=True) if n]
+    directives = Directive.objects.filter(Q(group=group) | Q(speaker_request__group=group)).exclude(
+        status=DirectiveStatus.PROPOSED
+    )
+    rows = (
+        ProgressUpdate.objects.filter(Q(group=group) | Q(directive__in=directives), kind__in=PUBLIC_UPDATE_KINDS)
+        .select_related("directive")
+        .order_by("-created_at", "-id")[:limit]
+    )
+    return [
+        ProgressEntry(
+            when=row.created_at,
+            label=str(row.get_kind_display()),
+            # A reopening a petitioner's assessment caused carries their comment: not shown
+            # to the other petitioners of the matter.
+            text="" if _by_citizen(row) else mask_text(row.text, names=names),
+            matter=mask_text(row.directive.matter, names=names) if row.directive_id else "",
+        )
+        for row in rows
+    ]
+
+
+def _by_citizen(update) -> bool:
+    return update.author_id is None and update.author_unit_id is None and update.kind == "reopened"

@@ -78,8 +78,36 @@ def half_hour_slot(local: datetime) -> str | None:
     return f"{local:%Y-%m-%dT%H}:{'30' if local.minute >= 30 else '00'}"
 
 
+def _portal_notify_task():
+    from dialogue.portal.tasks import portal_notify
+
+    return portal_notify
+
+
+def _portal_notify_slot(local: datetime) -> str | None:
+    from dialogue.portal.notify import quarter_hour_slot
+
+    return quarter_hour_slot(local)
+
+
+def _announce_task():
+    from dialogue.plans.announce import scheduled_task
+
+    return scheduled_task()
+
+
+def _announce_slot(local: datetime) -> str | None:
+    from dialogue.plans.announce import announce_slot
+
+    return announce_slot(local)
+
+
 JOBS = (
     Job("reminders.scan", _scan_task, scan_slot, lambda slot: {}),
+    # Citizens who asked to be told of changes to their online petition (docs/portal-petitions.md).
+    Job("portal.notify", _portal_notify_task, _portal_notify_slot, lambda slot: {}),
+    # Conferences due to be announced on the portal by law (docs/announcement.md).
+    Job("plans.announce", _announce_task, _announce_slot, lambda slot: {}),
     Job("satisfaction.resend", _satisfaction_task, half_hour_slot, lambda slot: {}),
     Job("reminders.digest", _digest_task, digest_slot, lambda slot: {"day": slot}, retry_after=timedelta(minutes=30)),
 )
