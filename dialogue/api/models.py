@@ -24,6 +24,8 @@ class ApiToken(models.Model):
     expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
     last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    # The issuing form's one-time key: a double submit issues one key, not two.
+    submission_key = models.UUIDField(null=True, blank=True, unique=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]

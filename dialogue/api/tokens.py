@@ -3,6 +3,10 @@
 A key looks like `dt_<prefix>_<secret>`: the prefix (8 characters) is stored in clear to
 tell keys apart, the whole key only as its SHA-256. A key works while it is neither
 revoked nor expired and its person's account is active; it carries that person's roles.
+
+A person manages their own keys; an administrator also those of the accounts they manage
+(`Capability.PERSON_MANAGE` over the account: a national administrator, any account), for
+example the account made for a connected application.
 """
 
 from __future__ import annotations
@@ -13,17 +17,21 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from dialogue.api.models import ApiToken
 from dialogue.core.errors import ServiceError
 from dialogue.core.services import audit_record
+from dialogue.organisation.roles import Capability
+from dialogue.organisation.selectors import person_get_for_user, user_can
 
 MSG_NAME = _("Say which system will use the key.")
 MSG_REVOKED = _("This key has already been revoked.")
-MSG_NOT_YOURS = _("You can manage only your own keys.")
+MSG_NOT_YOURS = _("You can manage only your own keys, or those of the accounts you administer.")
+MSG_BAD_DAYS = _("A key is valid for 1 to 3650 days.")
 # Record a key's use at most this often (one write per key per minute, not per request).
 TOUCH_SECONDS = 60
 
@@ -37,18 +45,52 @@ def _audit_unit(user):
     return assignment.unit if assignment else None
 
 
-@transaction.atomic
-def token_issue(*, actor, user, name: str, days: int | None = None) -> tuple[ApiToken, str]:
+def may_manage_keys_of(actor, person) -> bool:
+    """Whether `actor` may issue and revoke the keys of `person`'s account."""
+    if getattr(actor, "pk", None) is None:
+        return False
+    if actor.pk == person.pk:
+        return True
+    if not user_can(actor, Capability.PERSON_MANAGE):
+        return False
+    try:
+        person_get_for_user(user=actor, pk=person.pk, capability=Capability.PERSON_MANAGE)
+    except Http404:
+        return False
+    return True
+
+
+def token_issue(*, actor, user, name: str, days: int | None = None, submission_key=None) -> tuple[ApiToken, str | None]:
     """A new key for `user`, returned once in clear with its record. A person issues keys
-    for their own account; a system administrator for any account (an application's)."""
-    if actor.pk != user.pk and not actor.is_superuser:
+    for their own account; an administrator for an account they manage (an
+    application's). A repeated `submission_key` (a double submit) returns the key already
+    issued, without its secret (None): it was shown once."""
+    if not may_manage_keys_of(actor, user):
         raise PermissionDenied(MSG_NOT_YOURS)
+    if submission_key:
+        existing = ApiToken.objects.filter(submission_key=submission_key, created_by=actor).first()
+        if existing is not None:
+            return existing, None
     name = (name or "").strip()
     if not name:
         raise ServiceError(MSG_NAME, field="name")
+    days = settings.API_TOKEN_DAYS if days is None else days
+    if days and not 1 <= days <= 3650:
+        raise ServiceError(MSG_BAD_DAYS, field="days")
+    try:
+        return _issue(actor=actor, user=user, name=name, days=days, submission_key=submission_key)
+    except IntegrityError:
+        # The same form won a race with us (its submission key is unique).
+        existing = ApiToken.objects.filter(submission_key=submission_key).first() if submission_key else None
+        if existing is None:
+            raise
+        return existing, None
+
+
+@transaction.atomic
+def _issue(*, actor, user, name: str, days: int, submission_key) -> tuple[ApiToken, str]:
     prefix = secrets.token_hex(4)
     raw = f"dt_{prefix}_{secrets.token_urlsafe(32)}"
-    days = settings.API_TOKEN_DAYS if days is None else days
     token = ApiToken.objects.create(
         user=user,
         name=name[:120],
@@ -56,6 +98,7 @@ def token_issue(*, actor, user, name: str, days: int | None = None) -> tuple[Api
         key_hash=key_hash(raw),
         created_by=actor,
         expires_at=timezone.now() + timedelta(days=days) if days else None,
+        submission_key=submission_key or None,
     )
     audit_record(
         actor=actor,
@@ -69,7 +112,8 @@ def token_issue(*, actor, user, name: str, days: int | None = None) -> tuple[Api
 
 @transaction.atomic
 def token_revoke(*, actor, token: ApiToken) -> ApiToken:
-    if actor.pk != token.user_id and not actor.is_superuser:
+    """Stop a key at once: the next request with it is refused (401)."""
+    if not may_manage_keys_of(actor, token.user):
         raise PermissionDenied(MSG_NOT_YOURS)
     locked = ApiToken.objects.select_for_update().get(pk=token.pk)
     if locked.revoked_at:

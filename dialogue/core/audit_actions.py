@@ -134,4 +134,5 @@ ACTION_LABELS = {
     "petition.submit_public": _("Petition sent by a citizen online"),
     "conference.announce": _("Conference announced on the public portal"),
     "conference.unannounce": _("Conference withdrawn from the public portal"),
+    "open311.request_submit": _("Service request received from a connected application (Open311)"),
 }

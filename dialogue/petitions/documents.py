@@ -92,6 +92,7 @@ CHANNEL_LABELS: dict[str, str] = {
     Channel.VILLAGE: pgettext_lazy("channel in a report", "Village and residential group meetings"),
     Channel.AGENCY_REPORT: pgettext_lazy("channel in a report", "Reports of agencies and units"),
     Channel.ONLINE: pgettext_lazy("channel in a report", "Sent online"),
+    Channel.OPEN311: pgettext_lazy("channel in a report", "Sent through connected applications"),
 }
 
 # Highest level first, as reports list them; the district is historical (before 7/2025).
@@ -217,8 +218,19 @@ def _supporting(group: PetitionGroup) -> list[str]:
     return [support.unit.name for support in sorted(group.supports.all(), key=lambda s: s.pk)]
 
 
+# Documents go to the answering agencies: a petitioner who asked to keep their identity
+# from them (QĐ 11-QĐi/TW; the portal's choice) appears only as this note, without address.
+IDENTITY_KEPT = _("The petitioner asked to keep their identity confidential")
+
+
 def _petitioner(petition: Petition) -> str:
+    if petition.identity_protected:
+        return str(IDENTITY_KEPT)
     return _one_line(petition.name or petition.organisation)
+
+
+def _petitioner_address(petition: Petition) -> str:
+    return "" if petition.identity_protected else _one_line(petition.address)
 
 
 def _answer_cell(group: PetitionGroup) -> str:
@@ -772,7 +784,8 @@ _DATE_FORMAT = "dd/mm/yyyy"
 def synthesis_report_workbook(conference: Conference, groups: Iterable[PetitionGroup]) -> bytes:
     """The Excel annex of the report: one row per merged opinion (sheet “Tổng hợp”, numbered
     as in the report) and one per petition as received (sheet “Từng ý kiến”). Names only:
-    no phone number is written, and numbers typed into the texts are masked."""
+    no phone number is written, and numbers typed into the texts are masked; a petitioner
+    who asked to keep their identity from the agencies is neither named nor located."""
     groups = ordered_groups(groups)
     workbook = Workbook()
     sheet = workbook.active
@@ -814,7 +827,7 @@ def synthesis_report_workbook(conference: Conference, groups: Iterable[PetitionG
                     petition.received_on,
                     str(CHANNEL_LABELS.get(petition.channel, petition.channel)),
                     mask_phones(_petitioner(petition)),
-                    mask_phones(_one_line(petition.address)),
+                    mask_phones(_petitioner_address(petition)),
                     mask_phones(petition.content.strip()),
                     number,
                 )

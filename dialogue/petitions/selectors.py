@@ -14,10 +14,19 @@ from django.http import Http404
 from django.utils import timezone
 
 from dialogue.lib.text import fold
+from dialogue.organisation.models import Unit
 from dialogue.organisation.roles import Capability
-from dialogue.organisation.selectors import any_of, scope_q, user_can
+from dialogue.organisation.selectors import any_of, scope_paths, scope_q, user_can
 from dialogue.petitions import similarity
-from dialogue.petitions.models import GroupStatus, Petition, PetitionGroup, PetitionStatus, Support
+from dialogue.petitions.models import (
+    PUBLIC_CHANNELS,
+    GroupStatus,
+    Petition,
+    PetitionFile,
+    PetitionGroup,
+    PetitionStatus,
+    Support,
+)
 from dialogue.plans.services import administrative_area
 from dialogue.workcalendar.selectors import lateness
 
@@ -52,6 +61,42 @@ def can_see_identity(user, petition: Petition) -> bool:
     return user_can(user, Capability.PETITION_INTAKE, unit) or user_can(user, Capability.PETITION_TRIAGE, unit)
 
 
+def _identity_paths(user) -> list[str] | None:
+    """Tree paths over which the person sees protected petitioners (as `can_see_identity`);
+    None: everywhere."""
+    intake = scope_paths(user, Capability.PETITION_INTAKE)
+    triage = scope_paths(user, Capability.PETITION_TRIAGE)
+    if intake is None or triage is None:
+        return None
+    return intake + triage
+
+
+def identity_hidden_ids(*, user, petitions) -> set[int]:
+    """The petitions among `petitions` whose petitioner `user` may not see (the same rule
+    as `can_see_identity`, for a whole list in one query)."""
+    protected = [p for p in petitions if p.identity_protected]
+    if not protected:
+        return set()
+    paths = _identity_paths(user)
+    if paths is None:
+        return set()
+    unit_paths = dict(Unit.objects.filter(pk__in={p.receiving_unit_id for p in protected}).values_list("pk", "path"))
+    return {p.pk for p in protected if not any(unit_paths.get(p.receiving_unit_id, "").startswith(x) for x in paths)}
+
+
+def _identity_search_q(user, word: str) -> Q:
+    """A search word matches a protected petition the person may not identify only in
+    what they may read (its content as written, its group's summary), never in the
+    petitioner's name or address: a search by name must not reveal who raised it."""
+    paths = _identity_paths(user)
+    if paths is None:
+        return Q()
+    visible = Q(identity_protected=False) | Q(content__icontains=word) | Q(group__search_folded__contains=word)
+    for path in paths:
+        visible |= Q(receiving_unit__path__startswith=path)
+    return visible
+
+
 @dataclass
 class PetitionFilters:
     query: str = ""
@@ -65,6 +110,7 @@ class PetitionFilters:
     date_to: date | None = None
     raised_before: bool = False
     ack_due: bool = False
+    online: bool = False  # sent by the citizen (portal or connected application)
 
 
 def petition_list_for_user(*, user, filters: PetitionFilters | None = None) -> QuerySet[Petition]:
@@ -74,7 +120,7 @@ def petition_list_for_user(*, user, filters: PetitionFilters | None = None) -> Q
     qs = Petition.objects.filter(petition_scope_q(user)).select_related("conference", "field", "group")
     if f.query:
         for word in fold(f.query).split():
-            qs = qs.filter(search_folded__contains=word)
+            qs = qs.filter(Q(search_folded__contains=word) & _identity_search_q(user, word))
     if f.conference:
         qs = qs.filter(conference_id=f.conference)
     if f.field:
@@ -90,6 +136,8 @@ def petition_list_for_user(*, user, filters: PetitionFilters | None = None) -> Q
             qs = qs.filter(group__status=f.status)
     if f.channel:
         qs = qs.filter(channel=f.channel)
+    if f.online:
+        qs = qs.filter(channel__in=PUBLIC_CHANNELS)
     if f.date_from:
         qs = qs.filter(received_on__gte=f.date_from)
     if f.date_to:
@@ -121,6 +169,18 @@ def petition_get_for_user(*, user, pk: int) -> Petition:
     if petition is None:
         raise Http404
     return petition
+
+
+def petition_file_get_for_user(*, user, pk: int) -> PetitionFile:
+    """A file a citizen attached, for someone who may read the petition and see who sent
+    it (the files may name the petitioner); 404 otherwise."""
+    item = PetitionFile.objects.filter(pk=pk).select_related("petition").first()
+    if item is None:
+        raise Http404
+    petition = petition_get_for_user(user=user, pk=item.petition_id)
+    if not can_see_identity(user, petition):
+        raise Http404
+    return item
 
 
 def group_get_for_user(*, user, pk: int) -> PetitionGroup:

@@ -25,6 +25,7 @@ urlpatterns = [
     path("groups/<int:pk>/review/", views.answer_review, name="answer_review"),
     path("groups/<int:pk>/mode/", views.answer_mode, name="answer_mode"),
     path("attachments/<int:pk>/", views.attachment_download, name="attachment_download"),
+    path("files/<int:pk>/", views.petition_file_download, name="petition_file"),
     path("inbox/", views.inbox, name="inbox"),
     path("conferences/<int:pk>/", views.conference_groups, name="conference_groups"),
     path("conferences/<int:pk>/report.<str:fmt>", views.conference_report, name="conference_report"),

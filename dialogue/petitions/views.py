@@ -50,6 +50,7 @@ from dialogue.petitions.models import (
     PetitionerKind,
     PetitionStatus,
 )
+from dialogue.petitions.public import display_tracking_code
 from dialogue.petitions.suggest import suggest
 from dialogue.plans.selectors import conference_get_for_user
 from dialogue.plans.services import administrative_area
@@ -95,6 +96,8 @@ def _filters_from(request) -> tuple[FilterForm, selectors.PetitionFilters]:
             raised_before=data["raised_before"],
             ack_due=data["ack_due"],
         )
+    # Sent by the citizen (the portal or a connected application): either public channel.
+    f.online = request.GET.get("online") == "on"
     return form, f
 
 
@@ -108,6 +111,7 @@ def petition_list(request):
         conference = conference_get_for_user(user=request.user, pk=filters.conference)
     petitions = selectors.petition_list_for_user(user=request.user, filters=filters)
     page = Paginator(petitions, 50).get_page(request.GET.get("page"))
+    page.object_list = _mark_identity(request.user, page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
     context = {
@@ -121,8 +125,19 @@ def petition_list(request):
         "can_triage": user_can(request.user, Capability.PETITION_TRIAGE),
         "ack_overdue": selectors.ack_due_count(user=request.user),
         "today": timezone.localdate(),
+        "online": filters.online,
     }
     return render(request, "petitions/petition_list.html", context)
+
+
+def _mark_identity(user, petitions) -> list[Petition]:
+    """Set `hide_identity` on each petition: True where the petitioner asked to keep their
+    identity from the answering agencies and `user` is not among those who may see it."""
+    petitions = list(petitions)
+    hidden = selectors.identity_hidden_ids(user=user, petitions=petitions)
+    for petition in petitions:
+        petition.hide_identity = petition.pk in hidden
+    return petitions
 
 
 @login_required
@@ -212,8 +227,13 @@ def petition_detail(request, pk: int):
     can_triage = user_can(request.user, Capability.PETITION_TRIAGE, unit)
     can_intake = user_can(request.user, Capability.PETITION_INTAKE, unit)
     competent = _competent_candidates(unit)
+    show_identity = selectors.can_see_identity(request.user, petition)
     context = {
         "petition": petition,
+        "show_identity": show_identity,
+        "tracking_code": display_tracking_code(petition.tracking_code or ""),
+        "files": list(petition.files.all()) if show_identity else [],
+        "file_count": petition.files.count(),
         "can_triage": can_triage,
         "can_intake": can_intake,
         "similar": selectors.similar_petitions(user=request.user, petition=petition) if can_triage else [],
@@ -390,9 +410,12 @@ def group_detail(request, pk: int):
     can_contribute = services.can_contribute(user, group) and group.status != GroupStatus.APPROVED
     can_review = user_can(user, Capability.ANSWER_REVIEW, unit) and group.status == GroupStatus.SUBMITTED
     bodies = _competent_candidates(unit)
+    petitions = _mark_identity(
+        user, group.petitions.select_related("field", "conference").order_by("received_on", "id")
+    )
     context = {
         "group": group,
-        "petitions": group.petitions.select_related("field", "conference").order_by("received_on", "id"),
+        "petitions": petitions,
         "supports": group.supports.select_related("unit", "contributed_by"),
         "answers": group.answers.select_related("submitted_by", "reviewed_by").prefetch_related("attachments"),
         "can_triage": can_triage,
@@ -533,6 +556,22 @@ def attachment_download(request, pk: int):
     selectors.group_get_for_user(user=request.user, pk=attachment.answer.group_id)  # 404 outside scope
     response = FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
     response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+def petition_file_download(request, pk: int):
+    """A file the citizen attached: only for those who may read the petition and see who
+    sent it; never cached, never shown inline (its type was checked on upload)."""
+    item = selectors.petition_file_get_for_user(user=request.user, pk=pk)
+    try:
+        handle = item.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(handle, as_attachment=True, filename=item.name or "tep")
+    response["Content-Type"] = item.content_type or "application/octet-stream"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
     return response
 
 

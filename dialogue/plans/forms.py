@@ -153,6 +153,15 @@ class ConferenceForm(forms.Form):
     title = forms.CharField(label=_("Topic"), widget=_area(2))
     content = forms.CharField(label=_("Content"), widget=_area(4), required=False)
     audience = forms.CharField(label=_("Audience"), widget=_area(3), required=False)
+    participation = forms.CharField(
+        label=_("How to take part"),
+        widget=_area(4),
+        required=False,
+        help_text=_(
+            "Shown on the public portal with the topic, audience, time and place: who may attend, how to register "
+            "to speak, how to send opinions before the conference."
+        ),
+    )
     host_unit = UnitChoiceField(label=_("Host unit"), queryset=Unit.objects.none(), widget=forms.HiddenInput)
     format = forms.ChoiceField(label=_("Format"), choices=ConferenceFormat.choices)
     venue = forms.CharField(label=_("Venue"), max_length=300, required=False)
@@ -314,3 +323,19 @@ class TimelineChoiceForm(forms.Form):
     def __init__(self, *args, templates, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["template"].queryset = templates
+
+
+class AnnounceForm(forms.Form):
+    """The announce button; the reason is asked for only after the latest lawful day."""
+
+    late_reason = forms.CharField(label=_("Why is it announced late?"), widget=_area(2), required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class UnannounceForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why is the announcement withdrawn?"),
+        widget=_area(2),
+        help_text=_("E.g. the conference is postponed; the new date is announced again."),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)

@@ -234,26 +234,100 @@ def conference_warnings(conference: Conference, *, today: date | None = None) ->
     """What a secretary must know before it is too late; in Vietnamese, for the page."""
     from django.utils.translation import gettext as _
 
-    from dialogue.organisation.models import Level
-
     today = today or timezone.localdate()
     warnings = []
     if conference.status in (ConferenceStatus.HELD, ConferenceStatus.CANCELLED) or not conference.date:
         return warnings
-    if conference.host_unit.level >= Level.COMMUNE:
-        days_left = (conference.date - today).days
-        if 0 <= days_left < 7:
-            warnings.append(
-                _(
-                    "A commune must announce its dialogue at least 7 days before it (Law 72/2025/QH15, art. 43); "
-                    "only %(days)s days are left."
-                )
-                % {"days": days_left}
+    status = announce_status(conference, today=today)
+    if status.overdue:
+        warnings.append(
+            _(
+                "The conference must be announced publicly at least %(days)s days before it (Law 72/2025/QH15, "
+                "art. 43); the latest lawful day was %(deadline)s and it is not announced yet."
             )
+            % {"days": status.min_days, "deadline": status.deadline.strftime("%d/%m/%Y")}
+        )
     late = conference.tasks.filter(status=TaskStatus.OPEN, due_date__lt=today).count()
     if late:
         warnings.append(_("%(count)s preparation tasks are late.") % {"count": late})
     return warnings
+
+
+@dataclass
+class AnnounceStatus:
+    """Where a conference stands with its public announcement (for the staff pages)."""
+
+    min_days: int
+    announced: bool
+    announced_at: object  # datetime or None
+    announced_by: object  # User or None (None when announced: the system)
+    late_reason: str
+    deadline: date | None
+    days_left: int | None  # calendar days until the latest lawful day (negative: passed)
+    open: bool  # the conference is still ahead and neither held nor cancelled
+    missing: list[str]
+
+    @property
+    def overdue(self) -> bool:
+        """Not announced and the latest lawful day has passed, the conference still ahead."""
+        return self.open and not self.announced and self.days_left is not None and self.days_left < 0
+
+    @property
+    def days_overdue(self) -> int:
+        return -self.days_left if self.days_left is not None and self.days_left < 0 else 0
+
+    @property
+    def due_soon(self) -> bool:
+        """Not announced and the latest lawful day is within three days (or passed)."""
+        return self.open and not self.announced and self.days_left is not None and self.days_left <= 3
+
+    @property
+    def late(self) -> bool:
+        return self.announced and bool(self.late_reason)
+
+
+def announce_status(conference: Conference, *, today: date | None = None) -> AnnounceStatus:
+    from dialogue.plans.services import announce_deadline, announce_min_days, announce_missing
+
+    today = today or timezone.localdate()
+    deadline = announce_deadline(conference)
+    return AnnounceStatus(
+        min_days=announce_min_days(),
+        announced=conference.announced_at is not None,
+        announced_at=conference.announced_at,
+        announced_by=conference.announced_by if conference.announced_by_id else None,
+        late_reason=conference.announce_late_reason,
+        deadline=deadline,
+        days_left=(deadline - today).days if deadline else None,
+        open=conference.status not in (ConferenceStatus.HELD, ConferenceStatus.CANCELLED)
+        and (conference.date is None or conference.date >= today),
+        missing=announce_missing(conference),
+    )
+
+
+def announcements_due(*, user, today: date | None = None, within: int = 3, limit: int = 20) -> list[Conference]:
+    """Conferences the person may edit that are not announced and whose latest lawful day
+    is within `within` days or has passed while the conference is still ahead, most urgent
+    first; each carries `.announce` (an AnnounceStatus)."""
+    from dialogue.plans.services import announce_min_days
+
+    today = today or timezone.localdate()
+    qs = (
+        Conference.objects.filter(
+            scope_q(user, Capability.PLAN_MANAGE, field="plan__issuing_unit__path"),
+            announced_at__isnull=True,
+            date__gte=today,
+            date__lte=today + timedelta(days=announce_min_days() + within),
+        )
+        .exclude(status__in=[ConferenceStatus.HELD, ConferenceStatus.CANCELLED])
+        .exclude(plan__status=PlanStatus.CANCELLED)
+        .select_related("plan", "host_unit")
+        .order_by("date", "start_time", "id")[:limit]
+    )
+    rows = list(qs)
+    for conference in rows:
+        conference.announce = announce_status(conference, today=today)
+    return rows
 
 
 def delegation_totals(conference: Conference) -> dict:
@@ -274,9 +348,12 @@ def delegation_totals(conference: Conference) -> dict:
 def upcoming_conferences(*, user, days: int = 60, limit: int = 6) -> list[Conference]:
     today = timezone.localdate()
     visible = Plan.objects.filter(plan_scope_q(user)).exclude(status=PlanStatus.CANCELLED).values("pk")
-    return list(
+    rows = list(
         Conference.objects.filter(plan__in=visible, date__gte=today, date__lte=today + timedelta(days=days))
         .exclude(status=ConferenceStatus.CANCELLED)
-        .select_related("plan", "host_unit")
+        .select_related("plan", "host_unit", "announced_by")
         .order_by("date", "start_time")[:limit]
     )
+    for conference in rows:
+        conference.announce = announce_status(conference, today=today)
+    return rows

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import Max
@@ -86,6 +87,17 @@ MSG_PROGRAMME_DAY = _("The day of the month must be between 1 and 31.")
 MSG_NOT_HELD_YET = _("A conference can only be marked as held on or after its date.")
 MSG_NEEDS_DATE = _("Fix the date of the conference first.")
 MSG_ATTENDANCE_BEFORE = _("Attendance is recorded on the day of the conference.")
+MSG_ANNOUNCE_CLOSED = _("A conference that was held or cancelled is no longer announced.")
+MSG_ANNOUNCE_PAST = _("The conference date has passed; there is nothing left to announce.")
+MSG_ANNOUNCE_NEEDS_DATE = _("Fix the date of the conference before announcing it.")
+MSG_ANNOUNCE_NEEDS_PLACE = _("Enter the venue or the online meeting address before announcing the conference.")
+MSG_ANNOUNCE_PLAN_CANCELLED = _("The plan was cancelled; its conferences are not announced.")
+MSG_ANNOUNCE_LATE = _(
+    "The law requires the conference to be announced at least %(days)s days before it (Law 72/2025/QH15, "
+    "art. 43): the latest lawful day was %(deadline)s. Announce it only if it cannot be moved, and write why "
+    "it is announced late."
+)
+MSG_UNANNOUNCE_REASON = _("Say why the announcement is withdrawn (e.g. the conference is postponed).")
 
 PLAN_FIELDS = [
     "layout",
@@ -120,6 +132,7 @@ _MULTILINE = {
     "recipients",
     "audience",
     "scope_note",
+    "participation",
     "intro",
     "description",
     "note",
@@ -140,6 +153,7 @@ CONFERENCE_FIELDS = [
     "planned_period",
     "scope_levels",
     "scope_note",
+    "participation",
     "order",
 ]
 CONFERENCE_AUDIT_FIELDS = ["plan", "status", *CONFERENCE_FIELDS]
@@ -768,6 +782,129 @@ def conference_set_status(*, actor, conference: Conference, status: str) -> Conf
         conference.tasks.filter(status=TaskStatus.OPEN).update(status=TaskStatus.CANCELLED)
     _audit(actor, f"conference.{status}", conference, conference.plan, before=before, after={"status": status})
     return conference
+
+
+# ---------------------------------------------------------------- public announcement
+
+
+ANNOUNCE_AUDIT_FIELDS = ["announced_at", "announced_by", "announce_late_reason"]
+
+
+def announce_min_days() -> int:
+    """Law 72/2025/QH15 art. 43: at least this many calendar days between the public
+    announcement and the conference (setting PORTAL_ANNOUNCE_MIN_DAYS, 7)."""
+    return settings.PORTAL_ANNOUNCE_MIN_DAYS
+
+
+def announce_deadline(conference: Conference) -> date | None:
+    """The latest lawful day to announce the conference: its date minus N calendar days
+    (the law counts calendar days, so a day off does not move it). None without a date."""
+    if conference.date is None:
+        return None
+    return conference.date - timedelta(days=announce_min_days())
+
+
+def announce_missing(conference: Conference) -> list[str]:
+    """What the conference still lacks to be announced (empty when it can be)."""
+    missing = []
+    if conference.date is None:
+        missing.append(str(MSG_ANNOUNCE_NEEDS_DATE))
+    if not (conference.venue or conference.online_link):
+        missing.append(str(MSG_ANNOUNCE_NEEDS_PLACE))
+    return missing
+
+
+def _check_announceable(conference: Conference, today: date) -> None:
+    if conference.status in (ConferenceStatus.HELD, ConferenceStatus.CANCELLED):
+        raise ServiceError(MSG_ANNOUNCE_CLOSED)
+    if conference.plan.status == PlanStatus.CANCELLED:
+        raise ServiceError(MSG_ANNOUNCE_PLAN_CANCELLED)
+    if conference.date is None:
+        raise ServiceError(MSG_ANNOUNCE_NEEDS_DATE, field="date")
+    if conference.date < today:
+        raise ServiceError(MSG_ANNOUNCE_PAST)
+    if not (conference.venue or conference.online_link):
+        raise ServiceError(MSG_ANNOUNCE_NEEDS_PLACE, field="venue")
+
+
+@transaction.atomic
+def conference_announce(
+    *, actor, conference: Conference, late_reason: str = "", expected_version: int | None = None
+) -> Conference:
+    """Publish the conference on the public portal (topic, audience, time, place and how
+    to take part). Law 72/2025/QH15 art. 43: a commune announces its dialogue at least 7
+    days before it (PORTAL_ANNOUNCE_MIN_DAYS). After the latest lawful day the
+    announcement is refused unless the person says why it is late; the reason is kept
+    and shown. Announcing what is already announced changes nothing (a double submit)."""
+    _require_manage(actor, conference.plan)
+    locked = Conference.objects.select_for_update().select_related("plan").get(pk=conference.pk)
+    if locked.announced_at is not None:
+        return locked
+    if expected_version is not None and locked.version != expected_version:
+        raise ServiceError(MSG_STALE)
+    today = timezone.localdate()
+    _check_announceable(locked, today)
+    deadline = announce_deadline(locked)
+    late = today > deadline
+    late_reason = _clean("participation", late_reason or "")
+    if late and not late_reason:
+        raise ServiceError(
+            MSG_ANNOUNCE_LATE % {"days": announce_min_days(), "deadline": deadline.strftime("%d/%m/%Y")},
+            field="late_reason",
+        )
+    before = snapshot(locked, ANNOUNCE_AUDIT_FIELDS)
+    locked.announced_at = timezone.now()
+    locked.announced_by = actor if getattr(actor, "pk", None) else None
+    locked.announce_late_reason = late_reason if late else ""
+    locked.version += 1
+    locked.save(update_fields=[*ANNOUNCE_AUDIT_FIELDS, "version", "updated_at"])
+    _audit(
+        actor,
+        "conference.announce",
+        locked,
+        locked.plan,
+        before=before,
+        after={
+            **snapshot(locked, ANNOUNCE_AUDIT_FIELDS),
+            "date": locked.date.isoformat(),
+            "deadline": deadline.isoformat(),
+            "late": late,
+        },
+    )
+    return locked
+
+
+@transaction.atomic
+def conference_unannounce(
+    *, actor, conference: Conference, reason: str, expected_version: int | None = None
+) -> Conference:
+    """Withdraw the conference from the public portal (postponed, moved, announced by
+    mistake), saying why. The automatic announcement (`plans.announce`) does not bring
+    it back while its date stays the same; a new date is announced again in time."""
+    _require_manage(actor, conference.plan)
+    locked = Conference.objects.select_for_update().select_related("plan").get(pk=conference.pk)
+    if locked.announced_at is None:
+        return locked
+    if expected_version is not None and locked.version != expected_version:
+        raise ServiceError(MSG_STALE)
+    reason = _clean("participation", reason or "")
+    if not reason:
+        raise ServiceError(MSG_UNANNOUNCE_REASON, field="reason")
+    before = snapshot(locked, ANNOUNCE_AUDIT_FIELDS)
+    locked.announced_at = None
+    locked.announced_by = None
+    locked.announce_late_reason = ""
+    locked.version += 1
+    locked.save(update_fields=[*ANNOUNCE_AUDIT_FIELDS, "version", "updated_at"])
+    _audit(
+        actor,
+        "conference.unannounce",
+        locked,
+        locked.plan,
+        before=before,
+        after={"reason": reason, "date": locked.date.isoformat() if locked.date else None},
+    )
+    return locked
 
 
 def _chair_create(conference: Conference, *, order: int, name: str = "", position: str = "", person=None):

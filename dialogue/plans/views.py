@@ -23,8 +23,10 @@ from dialogue.organisation.models import Unit, UnitCategory, UnitStatus, User
 from dialogue.organisation.roles import Capability
 from dialogue.organisation.selectors import bodies_in, scope_q, user_can
 from dialogue.plans import documents, selectors, services
+from dialogue.plans.announce import FIRST_HOUR
 from dialogue.plans.forms import (
     AgendaItemForm,
+    AnnounceForm,
     ChairForm,
     ConferenceForm,
     DelegationForm,
@@ -37,6 +39,7 @@ from dialogue.plans.forms import (
     TaskEditForm,
     TaskForm,
     TimelineChoiceForm,
+    UnannounceForm,
 )
 from dialogue.plans.models import (
     ConferenceStatus,
@@ -174,14 +177,18 @@ def plan_detail(request, pk: int):
     rows = selectors.plan_tasks(plan)
     can_manage = services.can_manage_plan(request.user, plan)
     conferences = list(
-        plan.conferences.select_related("host_unit", "programme").prefetch_related("chairs").order_by("order", "date")
+        plan.conferences.select_related("host_unit", "programme", "announced_by")
+        .prefetch_related("chairs")
+        .order_by("order", "date")
     )
     by_conference = {}
     for row in rows:
         if row.task.conference_id:
             by_conference.setdefault(row.task.conference_id, []).append(row)
+    today = timezone.localdate()
     for conference in conferences:
         conference.progress = selectors.progress_of(by_conference.get(conference.pk, []))
+        conference.announce = selectors.announce_status(conference, today=today)
     responsibilities = list(plan.responsibilities.select_related("unit"))
     document_rows = {r.pk: [] for r in responsibilities}
     for row in rows:
@@ -475,6 +482,7 @@ def conference_create(request, pk: int):
             _("The conference was added to the plan."),
         )
         if conference:
+            _warn_announcement(request, conference)
             return redirect("plans:conference_detail", conference.pk)
     return _render_conference_form(request, form, hosts, plan, None)
 
@@ -486,6 +494,23 @@ def _render_conference_form(request, form, hosts, plan, conference):
         request,
         "plans/conference_form.html",
         {"form": form, "plan": plan, "conference": conference, "current_unit": current},
+    )
+
+
+def _warn_announcement(request, conference) -> None:
+    """A date that leaves fewer days than the law requires before the conference, while
+    it is not announced: say so at once (Law 72/2025/QH15, art. 43)."""
+    status = selectors.announce_status(conference)
+    if not status.open or status.announced or status.days_left is None or status.days_left >= 0:
+        return
+    messages.warning(
+        request,
+        _(
+            "The conference is less than %(days)s days away and not yet announced on the public portal: the law "
+            "requires it to be announced at least %(days)s days before (Law 72/2025/QH15, art. 43). Announce it "
+            "now, saying why it is late, or move the date."
+        )
+        % {"days": status.min_days},
     )
 
 
@@ -511,6 +536,7 @@ def conference_update(request, pk: int):
         if saved:
             if saved.date != old_date and saved.tasks.filter(offset_working_days__isnull=False).exists():
                 messages.info(request, _("Open deadlines were recomputed from the new date and the units were told."))
+            _warn_announcement(request, saved)
             return redirect("plans:conference_detail", conference.pk)
     return _render_conference_form(request, form, hosts, plan, conference)
 
@@ -552,6 +578,8 @@ def conference_detail(request, pk: int):
         "pdf_available": documents.pdf_available(),
         # Matters of this conference recommended to the higher level, with their answers.
         "escalations": conference_escalations(conference=conference),
+        "announce": selectors.announce_status(conference),
+        "first_auto_hour": FIRST_HOUR,
     }
     if can_manage:
         context.update(
@@ -559,8 +587,59 @@ def conference_detail(request, pk: int):
             delegation_form=DelegationForm(conference=conference),
             participant_form=ParticipantForm(conference=conference, person_queryset=people),
             agenda_form=AgendaItemForm(),
+            announce_form=_announce_form(conference, context["announce"]),
+            unannounce_form=UnannounceForm(initial={"version": conference.version}),
         )
     return render(request, "plans/conference_detail.html", context)
+
+
+def _announce_form(conference, status) -> AnnounceForm:
+    form = AnnounceForm(initial={"version": conference.version})
+    # After the latest lawful day the reason is required (the service refuses without it).
+    form.fields["late_reason"].required = status.overdue
+    return form
+
+
+@login_required
+@require_POST
+def conference_announce(request, pk: int):
+    conference = selectors.conference_get_for_user(user=request.user, pk=pk)
+    _require_manage(request.user, conference.plan)
+    form = AnnounceForm(request.POST)
+    if form.is_valid():
+        call_for_message(
+            request,
+            lambda: services.conference_announce(
+                actor=request.user,
+                conference=conference,
+                late_reason=form.cleaned_data["late_reason"],
+                expected_version=form.cleaned_data["version"],
+            ),
+            _("The conference is announced on the public portal."),
+        )
+    return redirect(f"{conference_url(conference)}#announce")
+
+
+@login_required
+@require_POST
+def conference_unannounce(request, pk: int):
+    conference = selectors.conference_get_for_user(user=request.user, pk=pk)
+    _require_manage(request.user, conference.plan)
+    form = UnannounceForm(request.POST)
+    if form.is_valid():
+        call_for_message(
+            request,
+            lambda: services.conference_unannounce(
+                actor=request.user,
+                conference=conference,
+                reason=form.cleaned_data["reason"],
+                expected_version=form.cleaned_data["version"],
+            ),
+            _("The conference was withdrawn from the public portal."),
+        )
+    else:
+        messages.error(request, str(services.MSG_UNANNOUNCE_REASON))
+    return redirect(f"{conference_url(conference)}#announce")
 
 
 @login_required
@@ -1021,5 +1100,6 @@ def calendar_view(request):
         "following": following,
         "today": today,
         "upcoming": selectors.upcoming_conferences(user=request.user, limit=10),
+        "announce_due": selectors.announcements_due(user=request.user, today=today),
     }
     return render(request, "plans/calendar.html", context)

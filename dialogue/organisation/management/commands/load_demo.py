@@ -13,6 +13,7 @@ from dialogue.organisation.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SIGNER
 from dialogue.organisation.models import User
 from dialogue.petitions.demo import petitions_demo_load
 from dialogue.plans.demo import plans_demo_load
+from dialogue.portal.demo import portal_demo_load
 from dialogue.proceedings.demo import proceedings_demo_load
 
 MSG_NOT_IN_PRODUCTION = _(
@@ -51,6 +52,7 @@ class Command(BaseCommand):
             day = proceedings_demo_load(actor=admin)
             conclusions = conclusions_demo_load(actor=admin)
             followup = followup_demo_load(actor=admin)
+            portal_demo_load(actor=admin, stdout=self.stdout)
         except ServiceError as exc:
             raise CommandError(str(exc.message)) from None
         seconds = f"{time.monotonic() - started:.1f}"
