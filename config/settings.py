@@ -318,6 +318,18 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    # One name per choice set shared by several fields (check --deploy warns otherwise).
+    "ENUM_NAME_OVERRIDES": {
+        "DirectiveStatusEnum": "dialogue.conclusions.models.DirectiveStatus",
+        "JurisdictionLevelEnum": "dialogue.petitions.models.JurisdictionLevel",
+        "UnitLevelEnum": "dialogue.organisation.models.Level",
+        "UnitStatusEnum": "dialogue.organisation.models.UnitStatus",
+        "PetitionStatusEnum": "dialogue.petitions.models.PetitionStatus",
+        "GroupStatusEnum": "dialogue.petitions.models.GroupStatus",
+        "FollowUpStatusEnum": "dialogue.petitions.models.FollowUpStatus",
+        "AnswerStatusEnum": "dialogue.petitions.models.AnswerStatus",
+        "ConferenceStatusEnum": "dialogue.plans.models.ConferenceStatus",
+    },
 }
 API_TOKEN_DAYS = env_int("API_TOKEN_DAYS", 365)
 # Open311 GeoReport v2 (docs/open311.md): limits per key and per client address.
