@@ -25,7 +25,8 @@ def axe_violations(page) -> list[dict]:
         page.evaluate(AXE.read_text(encoding="utf-8") + "\n;undefined")
     result = page.evaluate(
         """async (tags) => {
-            const r = await window.axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+            const options = {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']};
+            const r = await window.axe.run(document, options);
             return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
                 nodes: v.nodes.map(n => ({target: n.target, html: n.html.slice(0, 200), summary: n.failureSummary}))}));
         }""",
