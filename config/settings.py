@@ -332,6 +332,8 @@ SPECTACULAR_SETTINGS = {
     },
 }
 API_TOKEN_DAYS = env_int("API_TOKEN_DAYS", 365)
+# Requests per minute one API key may make (0: no limit).
+API_RATE_PER_MINUTE = env_int("API_RATE_PER_MINUTE", 600)
 # Open311 GeoReport v2 (docs/open311.md): limits per key and per client address.
 OPEN311_POST_PER_KEY_HOUR = env_int("OPEN311_POST_PER_KEY_HOUR", 300)
 OPEN311_POST_PER_IP_HOUR = env_int("OPEN311_POST_PER_IP_HOUR", 600)
