@@ -9,7 +9,7 @@ from dialogue.lib.workdays import statutory_holidays
 from dialogue.organisation.roles import Capability
 from dialogue.organisation.selectors import active_roles, unit_subtree_counts, user_can
 from dialogue.petitions.selectors import petition_work_summary
-from dialogue.plans.selectors import tasks_for_home, upcoming_conferences
+from dialogue.plans.selectors import announcements_due, tasks_for_home, upcoming_conferences
 from dialogue.workcalendar.selectors import get_calendar
 
 
@@ -45,6 +45,7 @@ def home_summary(*, user) -> dict:
         "task_rows": task_rows,
         "task_total": task_total,
         "upcoming_conferences": upcoming_conferences(user=user) if user_can(user, Capability.PLAN_VIEW) else [],
+        "announce_due": announcements_due(user=user) if user_can(user, Capability.PLAN_MANAGE) else [],
         "notifications": notifications,
         "petition_work": petition_work_summary(user=user),
         "unread_count": sum(1 for n in notifications if n.read_at is None),
