@@ -103,3 +103,25 @@ def test_an_admin_grants_a_role_by_picking_a_unit(live_server, cast, page):
     page.get_by_text("Đã giao vai trò.").wait_for()
     assert page.get_by_role("cell", name="Người chủ trì").is_visible()
     shot(page, "person-detail")
+
+
+def test_on_a_phone_the_menu_folds_behind_one_button_that_names_the_current_page(live_server, cast, browser):
+    context = browser.new_context(locale="vi-VN", viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    sign_in(page, live_server, "minh")
+    page.wait_for_url(f"{live_server.url}/staff/")
+    toggle = page.locator(".mainnav__toggle")
+    assert toggle.is_visible() and "Danh mục: Việc của tôi" in toggle.inner_text()
+    assert toggle.get_attribute("aria-expanded") == "false"
+    statistics = page.locator(".mainnav").get_by_role("link", name="Thống kê")
+    assert not statistics.is_visible()
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true" and statistics.is_visible()
+    shot(page, "staff-menu-phone-open")
+    statistics.click()
+    page.wait_for_url(f"{live_server.url}/statistics/**")
+    assert "Danh mục: Thống kê" in page.locator(".mainnav__toggle").inner_text()
+    page.set_viewport_size({"width": 1280, "height": 860})
+    assert not page.locator(".mainnav__toggle").is_visible()
+    assert page.locator(".mainnav").get_by_role("link", name="Việc của tôi").is_visible()
+    context.close()

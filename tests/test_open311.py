@@ -22,7 +22,14 @@ from dialogue.organisation.roles import Role
 from dialogue.petitions import public
 from dialogue.petitions import services as petition_services
 from dialogue.petitions.models import Channel, Field, JurisdictionLevel, Petition
-from dialogue.petitions.public import CONSENT_PURPOSE, STAGE_LABELS, Stage, display_tracking_code, public_state
+from dialogue.petitions.public import (
+    CONSENT_PURPOSE,
+    STAGE_LABELS,
+    Stage,
+    display_tracking_code,
+    public_state,
+    public_states,
+)
 from dialogue.petitions.selectors import PetitionFilters, petition_get_for_user, petition_list_for_user
 
 pytestmark = pytest.mark.django_db
@@ -533,19 +540,31 @@ def test_reading_is_limited_per_address(client, settings):
     assert Client(REMOTE_ADDR="198.51.100.9").get(f"{BASE}/requests.json").status_code == 200
 
 
-def test_petitions_of_a_group_share_its_state_but_keep_their_own_dates(client, cast, apps):
+def test_the_states_of_a_batch_are_those_of_each_petition_alone(client, cast, apps):
     first, _ = submitted(client, apps, **{"attribute[request_key]": "1"})
     second, _ = submitted(client, apps, **{"attribute[request_key]": "2"})
     third, _ = submitted(client, apps, **{"attribute[request_key]": "3"})
+    alone, _ = submitted(client, apps, **{"attribute[request_key]": "4"})
     petition_services.petition_acknowledge(actor=cast.commune_officer, petition=first, kind="accepted")
     group = petition_services.group_create(actor=cast.commune_officer, petitions=[first, second, third])
     petition_services.group_assign(actor=cast.commune_officer, group=group, lead_unit=cast.tree.agency_a)
     Petition.objects.filter(pk=third.pk).update(updated_at=timezone.now() + timedelta(hours=1))
-    memo = {}
-    rows = Petition.objects.filter(group=group).select_related("group", "group__lead_unit").order_by("pk")
-    for petition in rows:
-        assert selectors._state(petition, memo) == public_state(petition)
-    assert len(memo) == 2  # the acknowledged petition and the two others
+    rows = list(Petition.objects.select_related("group", "group__lead_unit").order_by("pk"))
+    states = public_states(rows)
+    assert dict(states.items()) == {p.pk: public_state(p) for p in rows}
+    assert states[third.pk].updated_at > states[second.pk].updated_at
+    assert states[alone.pk].answering_unit == ""
+
+
+def test_a_list_of_requests_in_many_groups_reads_a_fixed_number_of_statements(
+    client, cast, apps, django_assert_max_num_queries
+):
+    for i in range(12):
+        petition, _ = submitted(client, apps, **{"attribute[request_key]": f"g{i}"})
+        answer(cast, petition)
+    with django_assert_max_num_queries(12):
+        views = selectors.request_list(token=None, query=selectors.RequestQuery())
+    assert len(views) == 12
 
 
 def test_the_closed_filter_agrees_with_the_public_state(client, cast, apps):

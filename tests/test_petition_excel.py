@@ -4,7 +4,6 @@ that MTTQ, villages and agencies send. Workbooks are built in memory with openpy
 import io
 import os
 import re
-import time
 import unicodedata
 import zipfile
 from datetime import date, datetime
@@ -483,7 +482,7 @@ def test_a_wrong_sheet_dimension_does_not_cut_rows_off():
     assert result.rows[0].values["content"] == f"{GOOD} 0"
 
 
-def test_twenty_thousand_rows_parse_in_a_few_seconds_with_progress_reports():
+def test_twenty_thousand_rows_parse_with_steady_progress_reports():
     rows = [HEADER] + [
         [
             i + 1,
@@ -500,10 +499,8 @@ def test_twenty_thousand_rows_parse_in_a_few_seconds_with_progress_reports():
     ]
     data = xlsx(rows, write_only=True)
     reports = []
-    started = time.perf_counter()
+    # Speed is measured by `make bench`, not here: a shared CI machine would make a time limit flaky.
     result = parse_workbook(data, today=TODAY, progress=lambda done, total: reports.append((done, total)))
-    elapsed = time.perf_counter() - started
-    assert elapsed < 15, f"{elapsed:.1f} s"
     assert len(result.valid_rows) == 20000 and result.all_valid
     assert reports[-1][0] == 20000
     assert [done for done, _ in reports] == sorted(done for done, _ in reports)

@@ -292,3 +292,12 @@ def test_the_national_administrator_sees_every_petition_and_group(cast, login, s
     assert client.get(reverse("petitions:petition_detail", args=[setup["twin"].pk])).status_code == 200
     page = client.get(reverse("petitions:conference_groups", args=[setup["conference"].pk])).content.decode()
     assert "Ô nhiễm suối Cốc" in page
+
+
+def test_merging_nothing_returns_to_the_list_it_came_from_but_never_to_another_site(cast, login, setup):
+    client = login(cast.province_officer)
+    url = reverse("petitions:group_create")
+    back = reverse("petitions:petition_list") + "?status=received"
+    assert client.post(url, {"back": back})["Location"] == back
+    for outside in ("https://evil.example/phish", "//evil.example/", "javascript:alert(1)"):
+        assert client.post(url, {"back": outside})["Location"] == reverse("petitions:petition_list")

@@ -15,7 +15,7 @@ from dialogue.core.errors import ServiceError
 from dialogue.core.models import AuditEntry, Notification
 from dialogue.organisation.factories import make_unit
 from dialogue.plans import announce, services
-from dialogue.plans.models import Conference, ConferenceStatus
+from dialogue.plans.models import Conference, ConferenceStatus, StepKind, Task, TaskStatus, TimelineTemplate
 from dialogue.plans.selectors import announce_status, announcements_due, conference_warnings
 from tests import test_browser
 
@@ -89,6 +89,22 @@ def test_the_secretariat_announces_a_conference_in_time_and_it_is_audited(cast, 
     assert announced.version == conference.version + 1
     entry = _announcements(conference).get()
     assert entry.actor == cast.commune_officer and entry.after["late"] is False
+
+
+def test_announcing_marks_the_timeline_duty_to_announce_done_and_nothing_else(cast, plan):
+    conference = _conference(cast, plan, 20)
+    template = TimelineTemplate.objects.get(code="commune-dialogue")
+    services.timeline_apply(actor=cast.commune_officer, conference=conference, template=template, units={})
+    conference.refresh_from_db()
+
+    services.conference_announce(actor=cast.commune_officer, conference=conference)
+
+    done = Task.objects.filter(conference=conference, status=TaskStatus.DONE)
+    [task] = done
+    assert task.step.kind == StepKind.ANNOUNCE and task.done_by == cast.commune_officer
+    assert task.done_on == _today() and "cổng thông tin" in task.done_note
+    assert Task.objects.filter(conference=conference, status=TaskStatus.OPEN).count() == template.steps.count() - 1
+    assert AuditEntry.objects.filter(action="task.complete", target_id=str(task.pk)).exists()
 
 
 def test_announcing_after_the_latest_lawful_day_is_refused_without_a_reason(cast, plan):

@@ -27,8 +27,8 @@ recommendation (`escalation.py`) is also sent to them.
   the citizen may assess the approved answer alone (round 0, which reopens nothing).
 
 Messaging: `dialogue.reminders.channels.deliver` speaks to staff accounts (in-app, e-mail,
-SMS); petitioners have no account, so `_send_sms` below is a thin adapter over the same
-pieces (`reminders.sms.send_sms` through `SMS_BACKEND`, a record in `OutboundMessage`).
+SMS); petitioners have no account, so `_send_sms` below goes through `reminders.citizens`, the
+adapter the portal's notices use too (a record in `OutboundMessage`, sent once per key).
 """
 
 from __future__ import annotations
@@ -248,41 +248,23 @@ class SmsResult:
 
 
 def _send_sms(*, key: str, phone: str, body: str, recorded_body: str, subject: str, unit) -> SmsResult:
-    """Send one SMS to a petitioner and record it as an `OutboundMessage` (unique key: a
+    """Send one SMS to a petitioner, recorded as an `OutboundMessage` with a unique key (a
     message already sent is not sent again). The record names no person."""
-    from dialogue.reminders.models import MessageChannel, MessageStatus, OutboundMessage
-    from dialogue.reminders.sms import send_sms
+    from dialogue.reminders.citizens import Content, petitioner_message_record, petitioner_message_send
+    from dialogue.reminders.models import MessageChannel, MessageStatus
 
-    full_key = f"{key}:sms"
-    try:
-        record, _created = OutboundMessage.objects.get_or_create(
-            key=full_key,
-            defaults={
-                "channel": MessageChannel.SMS,
-                "recipient": None,
-                "recipient_name": gettext("Petitioner"),
-                "address": phone,
-                "subject": subject[:300],
-                "body": recorded_body,
-                "unit": unit,
-                "unit_path": getattr(unit, "path", "") or "",
-            },
-        )
-    except IntegrityError:
-        record = OutboundMessage.objects.get(key=full_key)
+    record = petitioner_message_record(
+        key=f"{key}:sms",
+        channel=MessageChannel.SMS,
+        address=phone,
+        subject=subject,
+        recorded_body=recorded_body,
+        unit=unit,
+    )
     if record.status == MessageStatus.SENT:
         return SmsResult(sent=False)
-    try:
-        send_sms(to=phone, body=body, reference=full_key)
-    except Exception as error:  # any gateway failure is recorded; the message can be sent again
-        OutboundMessage.objects.filter(pk=record.pk).update(
-            status=MessageStatus.FAILED, error=str(error)[:2000], attempts=record.attempts + 1
-        )
-        return SmsResult(sent=False, error=str(error))
-    OutboundMessage.objects.filter(pk=record.pk).update(
-        status=MessageStatus.SENT, error="", attempts=record.attempts + 1, sent_at=timezone.now(), body=recorded_body
-    )
-    return SmsResult(sent=True)
+    error = petitioner_message_send(record, Content(subject=subject, text=body, sms=body))
+    return SmsResult(sent=not error, error=error)
 
 
 def _round_is_partial(item, round_: int) -> bool:

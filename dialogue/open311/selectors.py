@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from itertools import islice
 
@@ -51,6 +51,7 @@ from dialogue.petitions.public import (
     display_tracking_code,
     normalise_tracking_code,
     public_state,
+    public_states,
 )
 
 MAX_RESULTS = 1000
@@ -355,31 +356,12 @@ def _candidates(token: ApiToken | None, labels: list[str]) -> QuerySet[Petition]
     )
 
 
-def _state(petition: Petition, memo: dict) -> PublicState:
-    """public_state, computed once for the petitions of a group that stand alike: what it
-    says of a group (stage, answer, agency, due date, directives) depends on the petition
-    only through its status and acknowledgment, so those petitions share it, with their
-    own dates. (A list of a thousand requests would otherwise read each group's
-    petitioners and directives once per petition.)"""
-    if petition.group_id is None:
-        return public_state(petition)
-    key = (petition.group_id, petition.status, petition.ack_kind, petition.acknowledged_on is None)
-    if key not in memo:
-        memo[key] = public_state(petition)
-        return memo[key]
-    return replace(
-        memo[key],
-        received_on=petition.received_on,
-        acknowledged_on=petition.acknowledged_on,
-        updated_at=max(petition.updated_at, petition.group.updated_at),
-    )
-
-
 def request_view(
-    petition: Petition, *, own: bool, names: list[str], places: _Places, memo: dict | None = None
+    petition: Petition, *, own: bool, names: list[str], places: _Places, state: PublicState | None = None
 ) -> dict | None:
-    """One petition as a GeoReport v2 service request, or None when the caller may not see it."""
-    state = _state(petition, {} if memo is None else memo)
+    """One petition as a GeoReport v2 service request, or None when the caller may not see it.
+    `state` is its `public_state` when the caller computed it for a batch."""
+    state = state or public_state(petition)
     if not own and state.stage not in PUBLISHED_STAGES:
         return None
     notes = state.label
@@ -419,17 +401,17 @@ def _names_by_group(petitions: list[Petition]) -> dict[int, list[str]]:
 
 def _views(rows: Iterator[Petition], labels: list[str], limit: int) -> list[dict]:
     places = _Places()
-    memo: dict = {}
     out: list[dict] = []
     while len(out) < limit:
         batch = list(islice(rows, 200))
         if not batch:
             break
         names = _names_by_group(batch)
+        states = public_states(batch)
         for petition in batch:
             own = petition.channel == Channel.OPEN311 and petition.source_client in labels
             people = names.get(petition.group_id, []) + ([petition.name] if petition.name else [])
-            view = request_view(petition, own=own, names=people, places=places, memo=memo)
+            view = request_view(petition, own=own, names=people, places=places, state=states[petition.pk])
             if view is not None:
                 out.append(view)
                 if len(out) >= limit:

@@ -16,13 +16,13 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from dialogue.core.errors import ServiceError
 from dialogue.core.services import audit_record, notify_unit, snapshot
-from dialogue.core.uploads import safe_upload_name
+from dialogue.core.uploads import check_files
 from dialogue.lib.text import fold, normalize_text
 from dialogue.organisation.models import Level, Unit, UnitCategory, User
 from dialogue.organisation.roles import Capability
@@ -42,6 +42,7 @@ from dialogue.plans.models import (
     Programme,
     ProgrammeFrequency,
     Responsibility,
+    StepKind,
     Task,
     TaskStatus,
     TimelineTemplate,
@@ -373,7 +374,9 @@ def plan_issue(*, actor, plan: Plan, issued_on: date | None, number: int | None 
     for _attempt in range(3):
         try:
             with transaction.atomic():
-                Unit.objects.select_for_update().filter(pk=plan.issuing_unit_id).first()
+                # NO KEY: numbering is serialised, yet a writer holding this plan may still
+                # insert rows that refer to the unit (its audit entry), so no deadlock on PostgreSQL.
+                Unit.objects.select_for_update(no_key=True).filter(pk=plan.issuing_unit_id).first()
                 locked = Plan.objects.select_for_update().get(pk=plan.pk)
                 PLAN_TRANSITIONS.check(locked.status, PlanStatus.ISSUED)
                 year = issued_on.year
@@ -564,6 +567,12 @@ def task_complete(*, actor, task: Task, note: str = "", file=None, done_on: date
     note = _clean("done_note", note)
     if not note and not file:
         raise ServiceError(MSG_TASK_NOTE_OR_FILE, field="note")
+    evidence = None
+    if file:  # checked by its content, as every upload (core.uploads): a page renamed .pdf is refused
+        try:
+            (evidence,) = check_files([file], max_files=1)
+        except ServiceError as error:
+            raise ServiceError(error.message, field="file") from None
     today = timezone.localdate()
     done_on = done_on or today
     if done_on > today:
@@ -574,9 +583,9 @@ def task_complete(*, actor, task: Task, note: str = "", file=None, done_on: date
     task.done_at = timezone.now()
     task.done_by = actor
     task.done_note = note
-    if file:
-        task.evidence_name = normalize_text(getattr(file, "name", ""))[:255]
-        task.evidence.save(safe_upload_name(file.name), file, save=False)
+    if evidence:
+        task.evidence_name = evidence.name[:255]
+        task.evidence.save(evidence.stored_name, file, save=False)
     task.save()
     audit_record(
         actor=actor,
@@ -871,7 +880,38 @@ def conference_announce(
             "late": late,
         },
     )
+    _announce_tasks_complete(actor, locked)
     return locked
+
+
+def _announce_tasks_complete(actor, conference: Conference) -> int:
+    """The timeline's duty "announce publicly" of this conference is done by the
+    announcement itself: marked done with a note saying so, audited like any duty."""
+    today = timezone.localdate()
+    with translation.override("vi"):
+        note = gettext("Announced on the public portal on %(date)s.") % {"date": today.strftime("%d/%m/%Y")}
+    tasks = Task.objects.select_for_update().filter(
+        conference=conference, step__kind=StepKind.ANNOUNCE, status=TaskStatus.OPEN
+    )
+    done = 0
+    for task in tasks:
+        before = snapshot(task, TASK_AUDIT_FIELDS)
+        task.status = TaskStatus.DONE
+        task.done_on = today
+        task.done_at = timezone.now()
+        task.done_by = actor if getattr(actor, "pk", None) else None
+        task.done_note = note
+        task.save(update_fields=["status", "done_on", "done_at", "done_by", "done_note"])
+        audit_record(
+            actor=actor,
+            action="task.complete",
+            target=task,
+            before=before,
+            after=snapshot(task, TASK_AUDIT_FIELDS),
+            unit=task.unit,
+        )
+        done += 1
+    return done
 
 
 @transaction.atomic

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from dialogue.core.errors import ServiceError, call_for_form, call_for_message
+from dialogue.core.uploads import download_type
 from dialogue.followup.escalation import conference_escalations
 from dialogue.lib.text import fold
 from dialogue.organisation.models import Unit, UnitCategory, UnitStatus, User
@@ -430,7 +431,9 @@ def task_file(request, pk: int):
     task = selectors.task_get_for_user(user=request.user, pk=pk)
     if not task.evidence:
         raise Http404
-    response = FileResponse(task.evidence.open("rb"), as_attachment=True, filename=task.evidence_name or "tep")
+    name = task.evidence_name or "tep"
+    handle = task.evidence.open("rb")
+    response = FileResponse(handle, as_attachment=True, filename=name, content_type=download_type(name))
     response["X-Content-Type-Options"] = "nosniff"
     return response
 

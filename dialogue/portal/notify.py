@@ -19,9 +19,8 @@ or e-mail, as they chose on the form (`Petition.notify_by`).
   greets the citizen by the name they gave. The record of a message hides the tracking
   code, which together with the number (the record's address) would open the petition.
 
-Messaging to petitioners has no staff account to speak to, so this is a thin adapter over
-the pieces `reminders.channels` uses (Django mail, `reminders.sms.send_sms` through
-`SMS_BACKEND`, `OutboundMessage`), like `followup.satisfaction._send_sms`.
+Petitioners have no staff account: messages go through `reminders.citizens`, the adapter
+the satisfaction and escalation messages use too.
 """
 
 from __future__ import annotations
@@ -31,8 +30,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -42,9 +40,13 @@ from django.utils.translation import gettext, pgettext
 from dialogue.lib.phones import is_mobile, normalize_phone
 from dialogue.petitions.models import NotifyChannel, Petition
 from dialogue.petitions.public import PublicState, display_tracking_code, public_petitions, public_state
-from dialogue.reminders.channels import KEY_HEADER
+from dialogue.reminders.citizens import (
+    Content,
+    petitioner_message_claim,
+    petitioner_message_record,
+    petitioner_message_send,
+)
 from dialogue.reminders.models import MessageChannel, MessageStatus, OutboundMessage
-from dialogue.reminders.sms import send_sms
 
 logger = logging.getLogger("dialogue.portal.notify")
 
@@ -145,57 +147,28 @@ def _address(petition: Petition) -> tuple[str, str]:
     return "", ""
 
 
+def _record_fields(key: str, petition: Petition, channel: str, address: str, message: CitizenMessage) -> dict:
+    return {
+        "key": key,
+        "channel": channel,
+        "address": address,
+        "subject": message.subject.replace(display_tracking_code(petition.tracking_code or ""), ""),
+        "recorded_body": message.recorded_text if channel == MessageChannel.EMAIL else message.recorded_sms,
+        "unit": petition.receiving_unit,
+        "url": reverse("portal:track"),
+        "note": message.stage,
+    }
+
+
 def _record(key: str, petition: Petition, channel: str, address: str, message: CitizenMessage) -> OutboundMessage:
-    unit = petition.receiving_unit
-    try:
-        with transaction.atomic():
-            record, _created = OutboundMessage.objects.get_or_create(
-                key=key,
-                defaults={
-                    "channel": channel,
-                    "recipient": None,
-                    "recipient_name": gettext("Petitioner"),
-                    "address": address,
-                    "subject": message.subject.replace(display_tracking_code(petition.tracking_code or ""), "")[:300],
-                    "body": message.recorded_text if channel == MessageChannel.EMAIL else message.recorded_sms,
-                    "url": reverse("portal:track"),
-                    "note": message.stage,
-                    "unit": unit,
-                    "unit_path": unit.path or "",
-                },
-            )
-    except IntegrityError:  # recorded by another worker at the same moment
-        record = OutboundMessage.objects.get(key=key)
-    return record
+    return petitioner_message_record(**_record_fields(key, petition, channel, address, message))
 
 
-def _send(record: OutboundMessage, channel: str, address: str, message: CitizenMessage) -> str:
+def _send(record: OutboundMessage, message: CitizenMessage) -> str:
     """Send a recorded message unless it was sent; "" on success (or already sent)."""
-    if record.status == MessageStatus.SENT:
-        return ""
-    try:
-        if channel == MessageChannel.EMAIL:
-            email = EmailMultiAlternatives(
-                subject=message.subject,
-                body=message.text,
-                from_email=settings.DEFAULT_FROM_EMAIL,
-                to=[address],
-                headers={KEY_HEADER: record.key},
-            )
-            email.attach_alternative(message.html, "text/html")
-            email.send(fail_silently=False)
-        else:
-            send_sms(to=address, body=message.sms, reference=record.key)
-    except Exception as error:  # any gateway failure is recorded; the scan tries again
-        logger.warning("Message %s to a petitioner failed: %s", record.key, error)
-        OutboundMessage.objects.filter(pk=record.pk).update(
-            status=MessageStatus.FAILED, error=str(error)[:2000], attempts=record.attempts + 1
-        )
-        return str(error) or error.__class__.__name__
-    OutboundMessage.objects.filter(pk=record.pk).update(
-        status=MessageStatus.SENT, error="", attempts=record.attempts + 1, sent_at=timezone.now()
+    return petitioner_message_send(
+        record, Content(subject=message.subject, text=message.text, html=message.html, sms=message.sms)
     )
-    return ""
 
 
 # ---------------------------------------------------------------- the receipt
@@ -210,10 +183,16 @@ def receipt_send(*, petition_id: int) -> str:
     if not channel:
         return "no channel"
     message = receipt_message(petition)
-    record = _record(f"{RECEIPT_PREFIX}:{petition.pk}:{channel}", petition, channel, address, message)
+    # Its own task and the scans that resend failed receipts may try it at once: one sends.
+    record, mine = petitioner_message_claim(
+        stale_after=RETRY_AFTER,
+        **_record_fields(f"{RECEIPT_PREFIX}:{petition.pk}:{channel}", petition, channel, address, message),
+    )
     if record.status == MessageStatus.SENT:
         return "already sent"
-    error = _send(record, channel, address, message)
+    if not mine:
+        return "taken"
+    error = _send(record, message)
     return f"failed: {error}" if error else "sent"
 
 
@@ -239,7 +218,7 @@ def petition_notify(petition: Petition) -> str:
             return "taken"
         record = _record(key, petition, channel, address, message)
     petition.notified_state = digest
-    error = _send(record, channel, address, message)
+    error = _send(record, message)
     if not error:
         return "sent"
     if record.attempts + 1 < MAX_ATTEMPTS:

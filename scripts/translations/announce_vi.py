@@ -3,6 +3,7 @@
 # petitioners in staff pages and documents, and the online petitions staff see (issue 7).
 # Merged by scripts/fill_translations.py.
 T = {
+    "Announced on the public portal on %(date)s.": "Đã công khai trên cổng thông tin ngày %(date)s.",
     # --- plans/services.py: announcing
     "A conference that was held or cancelled is no longer announced.": "Hội nghị đã tổ chức hoặc đã hủy thì không công khai nữa.",
     "The conference date has passed; there is nothing left to announce.": "Ngày tổ chức hội nghị đã qua; không còn gì để công khai.",

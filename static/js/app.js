@@ -36,6 +36,24 @@
     window.setTimeout(function () { form.dataset.submitted = ""; }, 4000);
   });
 
+  // On a narrow screen the main menu (up to 18 entries) folds behind one button.
+  var nav = document.querySelector(".mainnav");
+  var toggle = nav && nav.querySelector(".mainnav__toggle");
+  if (toggle) {
+    var narrow = window.matchMedia("(max-width: 720px)");
+    var fold = function () {
+      nav.classList.toggle("is-foldable", narrow.matches);
+      toggle.hidden = !narrow.matches;
+      if (!narrow.matches) { nav.classList.remove("is-open"); toggle.setAttribute("aria-expanded", "false"); }
+    };
+    toggle.addEventListener("click", function () {
+      var open = nav.classList.toggle("is-open");
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    });
+    narrow.addEventListener("change", fold);
+    fold();
+  }
+
   // A print button (data-print) prints the page; without this script it stays hidden.
   document.querySelectorAll("[data-print]").forEach(function (button) {
     button.hidden = false;
