@@ -13,6 +13,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from config.env import env_bool, env_int, env_list, env_str
+from config.several_machines import cache_from_url, storage_from_env
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
     "dialogue.portal",
     "dialogue.api",
     "dialogue.open311",
+    "dialogue.privacy",
 ]
 
 MIDDLEWARE = [
@@ -69,6 +71,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Two-step verification: after messages (it leaves one) and before every view.
+    "dialogue.organisation.middleware.TwoFactorMiddleware",
+    # Content-Security-Policy and Permissions-Policy (docs/accounts.md).
+    "dialogue.core.security.SecurityHeadersMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "dialogue.core.middleware.RequestContextMiddleware",
@@ -165,6 +171,32 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
 AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 0)
 
+# --- Accounts and security headers ------------------------------------------------------
+# Two-step sign-in (TOTP) is open to everyone; people holding one of these roles must use
+# it (comma-separated Role values: admin, secretariat, synthesis, mttq, agency, chair,
+# supervisor). Default: nobody when DEBUG is on, system administrators in production.
+TWO_FACTOR_REQUIRED_ROLES = env_list("TWO_FACTOR_REQUIRED_ROLES", [] if DEBUG else ["admin"])
+# Seconds between the password step and the code step before signing in starts again.
+TWO_FACTOR_PENDING_SECONDS = env_int("TWO_FACTOR_PENDING_SECONDS", 300)
+# Wrong codes for one account per hour, from any address, before codes are refused for the
+# hour (django-axes also counts each wrong code as a failed sign-in per name and address).
+TWO_FACTOR_FAILURES_PER_HOUR = env_int("TWO_FACTOR_FAILURES_PER_HOUR", 20)
+# Password reset by e-mail: requests per client address, e-mails per address typed.
+PASSWORD_RESET_PER_IP_HOUR = env_int("PASSWORD_RESET_PER_IP_HOUR", 10)
+PASSWORD_RESET_PER_ADDRESS_HOUR = env_int("PASSWORD_RESET_PER_ADDRESS_HOUR", 3)
+PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT", 60 * 60)
+# Nothing inline: scripts and styles come from static files (dialogue/core/security.py).
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+    "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
+# The check-in page scans invitations' QR codes with the camera; nothing else needs a device.
+PERMISSIONS_POLICY = (
+    "camera=(self), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), "
+    "accelerometer=(), gyroscope=(), magnetometer=(), display-capture=(), browsing-topics=()"
+)
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
 # --- Background work ------------------------------------------------------
 # Tasks are rows in the database, claimed by `manage.py db_worker` (django-tasks with
 # the django-tasks-db backend); `make run` starts one worker beside the web server.
@@ -209,6 +241,25 @@ STORAGES = {
         )
     },
 }
+
+# --- Several machines -----------------------------------------------------------------
+# Nothing requests or workers must share lives in one process's memory: sessions, rate
+# limits, login failures, tasks and scheduled runs are rows of the database. The cache
+# holds only what can be recomputed (the working-day calendar, 5 minutes); with several
+# processes or machines name a shared one (db:// or redis://) so that a change of the
+# calendar is seen by all at once. Uploaded files live in MEDIA_ROOT, which every web and
+# worker machine must share, or in another storage class (docs/deployment.md).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+CACHES = {
+    "default": cache_from_url(
+        env_str("CACHE_URL", "") or "locmem://", key_prefix=env_str("CACHE_KEY_PREFIX", "doithoai")
+    )
+}
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(STATIC_ROOT)))
+STORAGES["default"] = storage_from_env(
+    env_str("MEDIA_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"),
+    env_str("MEDIA_STORAGE_OPTIONS", ""),
+)
 
 # --- E-mail -----------------------------------------------------------------
 EMAIL_BACKEND = env_str(

@@ -5,6 +5,7 @@ import io
 from datetime import date, timedelta
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
@@ -403,7 +404,9 @@ def test_the_chair_overview_page_prints_the_figures(followed, login):
     html = response.content.decode()
     assert f.meeting.conference.title[:40] in html
     assert f.notice.number_label in html and "đúng hạn" in html
-    assert "@media print" in html
+    # The print rules live in the page's static stylesheet (no inline <style>: docs/accounts.md).
+    assert "css/supervision.css" in html
+    assert "@media print" in (settings.BASE_DIR / "static" / "css" / "supervision.css").read_text(encoding="utf-8")
     assert f.canal.matter[:40] in html  # the late directive is named
 
 

@@ -6,3 +6,6 @@ class OrganisationConfig(AppConfig):
     name = "dialogue.organisation"
     label = "organisation"
     verbose_name = _("Organisation")
+
+    def ready(self):
+        from dialogue.organisation import checks  # noqa: F401 - registers the system checks

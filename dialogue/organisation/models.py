@@ -152,3 +152,44 @@ class RoleAssignment(models.Model):
     def __str__(self):
         scope = self.unit.name if self.unit_id else _("whole country")
         return f"{self.get_role_display()} — {scope}"
+
+
+class TwoFactorDevice(models.Model):
+    """A person's authenticator app for two-step sign-in (TOTP, RFC 6238); at most one.
+
+    The secret is stored sealed (Fernet, a key derived from SECRET_KEY; see
+    `two_factor.seal`), so a copy of the database alone does not give the codes.
+    `confirmed_at` stays empty until the person typed a first code from the app.
+    `last_used_step` is the time step of the last code accepted: a code is accepted only
+    for a later step, so the same code never works twice (RFC 6238, section 5.2)."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="two_factor_device")
+    secret_sealed = models.TextField(editable=False)
+    confirmed_at = models.DateTimeField(_("turned on at"), null=True, blank=True)
+    last_used_step = models.BigIntegerField(null=True, blank=True, editable=False)
+    last_used_at = models.DateTimeField(_("last code accepted at"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("authenticator app")
+        verbose_name_plural = _("authenticator apps")
+
+    def __str__(self):
+        return str(self.user)
+
+
+class RecoveryCode(models.Model):
+    """A one-time code for signing in without the phone. Only a keyed hash is stored
+    (HMAC-SHA-256 with a key derived from SECRET_KEY); the codes are shown once."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="recovery_codes")
+    code_hash = models.CharField(max_length=64, db_index=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("recovery code")
+        verbose_name_plural = _("recovery codes")
+
+    def __str__(self):
+        return f"{self.user} #{self.pk}"
