@@ -15,6 +15,7 @@ urlpatterns = [
     path("reminders/", include("dialogue.reminders.urls")),
     path("statistics/", include("dialogue.statistics.urls")),
     path("dossier/", include("dialogue.dossier.urls")),
+    path("privacy/", include("dialogue.privacy.urls")),
     # The citizen's page to say whether they are satisfied (a secret link sent by SMS).
     path("danh-gia/", include("dialogue.followup.public_urls")),
     path("audit/", include("dialogue.core.urls")),

@@ -48,6 +48,7 @@ from dialogue.petitions.selectors import PetitionFilters, group_scope_q
 from dialogue.petitions.suggest import suggest
 from dialogue.plans.models import Conference, Plan
 from dialogue.plans.selectors import conference_get_for_user, plan_scope_q
+from dialogue.privacy.access import record_contact_access
 
 MSG_KEY_REQUIRED = _(
     "Send an Idempotency-Key header (or a submission_key in the body), so that a retried request creates nothing twice."
@@ -272,10 +273,14 @@ class PetitionViewSet(ApiViewSet):
         petitions = petition_selectors.petition_list_for_user(user=request.user, filters=filters).select_related(
             "receiving_unit", "competent_unit"
         )
-        return self.page_of(petitions, s.PetitionSerializer)
+        response = self.page_of(petitions, s.PetitionSerializer)
+        record_contact_access(request.user, self.paginator.page.object_list, where="api_petition_list")
+        return response
 
     def retrieve(self, request, pk=None):
-        return self.answer(petition_selectors.petition_get_for_user(user=request.user, pk=self.object_id()))
+        petition = petition_selectors.petition_get_for_user(user=request.user, pk=self.object_id())
+        record_contact_access(request.user, [petition], where="api_petition")
+        return self.answer(petition)
 
     def create(self, request):
         if not user_can(request.user, Capability.PETITION_INTAKE):
@@ -327,7 +332,9 @@ class PetitionViewSet(ApiViewSet):
                 )
             if data["forward"]:
                 petition_services.petition_forward(actor=request.user, petition=current, competent_unit=competent)
-        return self.answer(petition_selectors.petition_get_for_user(user=request.user, pk=petition.pk))
+        petition = petition_selectors.petition_get_for_user(user=request.user, pk=petition.pk)
+        record_contact_access(request.user, [petition], where="api_petition")
+        return self.answer(petition)
 
 
 # ---------------------------------------------------------------- assignments (petition groups)

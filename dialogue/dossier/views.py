@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from dialogue.core.errors import ServiceError
 from dialogue.dossier import selectors, services
 from dialogue.plans.selectors import conference_get_for_user
+from dialogue.privacy.access import record_dossier_access
 
 
 def _conference(request, pk: int):
@@ -66,6 +67,7 @@ def dossier_download(request, pk: int):
     except ServiceError as error:
         messages.error(request, str(error.message))
         return redirect("dossier:conference", export.conference_id)
+    record_dossier_access(request.user, export)
     response = FileResponse(
         handle, as_attachment=True, filename=services.download_name(export), content_type="application/zip"
     )

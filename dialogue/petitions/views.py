@@ -15,6 +15,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -54,6 +55,7 @@ from dialogue.petitions.public import display_tracking_code
 from dialogue.petitions.suggest import suggest
 from dialogue.plans.selectors import conference_get_for_user
 from dialogue.plans.services import administrative_area
+from dialogue.privacy.access import record_contact_access, record_group_access, record_import_access
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -255,6 +257,7 @@ def petition_detail(request, pk: int):
         )
     if can_intake and not petition.acknowledged_on:
         context["ack_form"] = AckForm(initial={"kind": "forwarded" if petition.status == "forwarded" else "accepted"})
+    record_contact_access(request.user, [petition], where="petition_detail")
     return render(request, "petitions/petition_detail.html", context)
 
 
@@ -282,6 +285,7 @@ def petition_update(request, pk: int):
         else:
             messages.success(request, _("The petition was saved."))
             return redirect("petitions:petition_detail", petition.pk)
+    record_contact_access(request.user, [petition], where="petition_edit")
     return render(request, "petitions/petition_edit.html", {"form": form, "petition": petition})
 
 
@@ -357,19 +361,27 @@ def _selected_petitions(request) -> list[Petition]:
     return list(visible)
 
 
+def _back(request) -> str:
+    """Where the list form came from (its filters kept); only an address of this site."""
+    back = request.POST.get("back", "")
+    if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=False):
+        return back
+    return reverse("petitions:petition_list")
+
+
 @login_required
 @require_POST
 def group_create(request):
     petitions = _selected_petitions(request)
     if not petitions:
         messages.error(request, _("Choose at least one petition."))
-        return redirect(request.POST.get("back") or "petitions:petition_list")
+        return redirect(_back(request))
     _require(request.user, Capability.PETITION_TRIAGE, petitions[0].receiving_unit)
     try:
         group = services.group_create(actor=request.user, petitions=petitions, summary=request.POST.get("summary", ""))
     except ServiceError as error:
         messages.error(request, str(error.message))
-        return redirect(request.POST.get("back") or "petitions:petition_list")
+        return redirect(_back(request))
     messages.success(request, _("%(count)s petitions were merged into one group.") % {"count": len(petitions)})
     return redirect("petitions:group_detail", group.pk)
 
@@ -616,6 +628,7 @@ def conference_report(request, pk: int, fmt: str):
     name = f"bao-cao-tong-hop-y-kien-hoi-nghi-{conference.pk}"
     if fmt == "xlsx":
         data, content_type = documents.synthesis_report_workbook(conference, groups), XLSX
+        record_group_access(request.user, groups, where="synthesis_workbook")
     elif fmt in ("docx", "pdf"):
         from dialogue.documents import PdfUnavailable, docx_to_pdf, render_docx
 
@@ -718,6 +731,7 @@ def import_detail(request, pk: int):
             response["HX-Refresh"] = "true"
             return response
         return render(request, "petitions/_import_progress.html", context)
+    record_import_access(request.user, batch)
     return render(request, "petitions/import_detail.html", context)
 
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from dialogue.core.errors import call_for_form
 from dialogue.plans import documents as plan_documents
+from dialogue.privacy.access import record_message_access
 from dialogue.reminders import documents, selectors, services
 from dialogue.reminders.forms import ChaseLetterForm, MessageFilterForm
 from dialogue.reminders.models import TargetKind
@@ -37,6 +38,7 @@ def message_list(request):
         filters = selectors.MessageFilters(channel=data["channel"], status=data["status"], query=data["q"])
     messages_qs = selectors.message_list_for_user(user=request.user, filters=filters)
     page = Paginator(messages_qs, 50).get_page(request.GET.get("page"))
+    record_message_access(request.user, page)
     return render(request, "reminders/message_list.html", {"form": form, "page": page})
 
 
@@ -44,6 +46,7 @@ def message_list(request):
 def message_detail(request, pk: int):
     _require_review(request.user)
     message = selectors.message_get_for_user(user=request.user, pk=pk)
+    record_message_access(request.user, [message])
     return render(request, "reminders/message_detail.html", {"message": message})
 
 

@@ -25,6 +25,7 @@ MENU = [
     ("organisation:person_list", _("People"), Capability.PERSON_VIEW),
     ("workcalendar:year", _("Working-day calendar"), None),
     ("core:audit_list", _("Audit log"), Capability.AUDIT_VIEW),
+    ("privacy:home", _("Personal data"), Capability.AUDIT_VIEW),
     ("api_keys:list", _("API keys"), None),
 ]
 

@@ -33,11 +33,11 @@ from dialogue.lib.text import fold
 from dialogue.organisation.models import Level, Unit, UnitCategory, UnitStatus
 from dialogue.organisation.roles import Capability
 from dialogue.organisation.selectors import province_of, scope_q, user_can
-from dialogue.petitions.documents import mask_phones
 from dialogue.petitions.models import GroupStatus, JurisdictionLevel, PetitionStatus
 from dialogue.plans.documents import in_vietnamese
 from dialogue.plans.models import Conference, ConferenceStatus, DocumentLayout, Plan, PlanStatus
 from dialogue.plans.services import place_name
+from dialogue.privacy.masking import mask_for_report
 from dialogue.statistics import selectors as stats
 from dialogue.workcalendar.selectors import add_working_days, working_days_between
 
@@ -624,7 +624,7 @@ def _late_items(user, unit: Unit, period: ReportPeriod, figures: stats.Statistic
             items.append(
                 LateItem(
                     kind=str(label),
-                    matter=" ".join(matter.split()),
+                    matter=mask_for_report(matter, item=row),
                     unit=row.lead_unit.name if row.lead_unit_id else pgettext("periodic report", "No unit named"),
                     due=due,
                     days_late=working_days_between(due, reference) if due else 0,
@@ -647,7 +647,7 @@ def _repeats(petitions) -> tuple[list[RepeatLine], int]:
     for row in rows:
         key = row["group_id"] or row["content"]
         # A petition not yet merged has no summary: its own words, with any phone number masked.
-        summary = row["group__summary"] or mask_phones(row["content"])
+        summary = mask_for_report(row["group__summary"] or row["content"], group_id=row["group_id"])
         line = RepeatLine(
             summary=" ".join(summary.split()),
             times_raised=max(row["group__times_raised"] or 2, 2),
