@@ -1,17 +1,16 @@
 """Two chairs issuing notices of the same unit at once get different numbers; two people
 drafting the same conference at once get one draft. Runs on SQLite and PostgreSQL."""
 
-import threading
 from datetime import timedelta
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 
 from dialogue.conclusions import services
 from dialogue.conclusions.models import Conclusion
 from dialogue.plans import services as plan_services
 from tests import test_conclusions_fixtures
+from tests.threads import run_together
 
 meeting = test_conclusions_fixtures.meeting
 
@@ -33,34 +32,13 @@ def _conferences(meeting, n):
     return conferences
 
 
-def _run(targets):
-    barrier = threading.Barrier(len(targets))
-    errors, results = [], []
-
-    def wrap(call):
-        try:
-            barrier.wait()
-            results.append(call())
-        except Exception as exc:
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=wrap, args=(t,)) for t in targets]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results, errors
-
-
 def test_notices_issued_at_once_get_distinct_consecutive_numbers(meeting):
     conclusions = []
     for conference in _conferences(meeting, 5):
         draft = services.conclusion_draft(actor=meeting.officer, conference=conference)
         conclusions.append(services.conclusion_approve(actor=meeting.chair, conclusion=draft))
     today = timezone.localdate()
-    _results, errors = _run(
+    _results, errors = run_together(
         [lambda c=c: services.conclusion_issue(actor=meeting.chair, conclusion=c, issued_on=today) for c in conclusions]
     )
     assert errors == []
@@ -74,7 +52,7 @@ def test_the_same_number_typed_by_two_chairs_at_once_is_given_only_once(meeting)
         draft = services.conclusion_draft(actor=meeting.officer, conference=conference)
         conclusions.append(services.conclusion_approve(actor=meeting.chair, conclusion=draft))
     today = timezone.localdate()
-    results, errors = _run(
+    results, errors = run_together(
         [
             lambda c=c: services.conclusion_issue(actor=meeting.chair, conclusion=c, issued_on=today, number=7)
             for c in conclusions
@@ -86,7 +64,7 @@ def test_the_same_number_typed_by_two_chairs_at_once_is_given_only_once(meeting)
 
 
 def test_two_people_drafting_the_same_conference_at_once_get_one_draft(meeting):
-    results, errors = _run(
+    results, errors = run_together(
         [lambda: services.conclusion_draft(actor=meeting.officer, conference=meeting.conference) for _ in range(3)]
     )
     assert errors == []

@@ -2,17 +2,16 @@
 directives of one group moving at once never leave an impossible state. Threads on
 SQLite and PostgreSQL, as tests/test_conclusions_concurrency.py."""
 
-import threading
 import uuid
 
 import pytest
-from django.db import connection
 
 from dialogue.conclusions.models import Directive, DirectiveStatus
 from dialogue.core.errors import ServiceError
 from dialogue.followup import services
 from dialogue.followup.models import ProgressUpdate, UpdateKind
 from tests import test_followup_fixtures as fx
+from tests.threads import run_together
 
 meeting = fx.meeting
 followed = fx.followed
@@ -23,27 +22,6 @@ S = DirectiveStatus
 TEXT = "Đã hoàn thành nạo vét kênh, có biên bản nghiệm thu."
 
 
-def _run(targets):
-    barrier = threading.Barrier(len(targets))
-    errors, results = [], []
-
-    def wrap(call):
-        try:
-            barrier.wait()
-            results.append(call())
-        except Exception as exc:
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=wrap, args=(t,)) for t in targets]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results, errors
-
-
 def _fresh(directive):
     return Directive.objects.get(pk=directive.pk)
 
@@ -52,7 +30,7 @@ def test_two_reviewers_accepting_and_returning_at_once_make_one_decision(followe
     f = followed
     services.result_report(actor=f.cast.agency_a, item=f.canal, claimed_status=S.RESOLVED, text=TEXT,
                            files=[fx.document()])  # fmt: skip
-    results, errors = _run(
+    results, errors = run_together(
         [
             lambda: services.result_accept(actor=f.reviewer, item=_fresh(f.canal)),
             lambda: services.result_return(actor=f.cast.admin, item=_fresh(f.canal), reason="Thiếu ảnh hiện trường."),
@@ -69,7 +47,7 @@ def test_the_same_form_sent_twice_at_once_writes_one_update(followed):
     f = followed
     key = uuid.uuid4()
     version = _fresh(f.canal).version
-    results, errors = _run(
+    results, errors = run_together(
         [
             lambda: services.progress_post(
                 actor=f.cast.agency_a, item=_fresh(f.canal), text=TEXT, submission_key=key, expected_version=version
@@ -88,7 +66,7 @@ def test_two_directives_of_one_group_resolved_at_once_leave_the_group_resolved(f
     for directive, agency in ((f.canal, f.cast.agency_a), (f.road, f.cast.agency_b)):
         services.result_report(actor=agency, item=_fresh(directive), claimed_status=S.RESOLVED, text=TEXT,
                                files=[fx.photo()])  # fmt: skip
-    _results, errors = _run(
+    _results, errors = run_together(
         [
             lambda: services.result_accept(actor=f.reviewer, item=_fresh(f.canal)),
             lambda: services.result_accept(actor=f.cast.admin, item=_fresh(f.road)),

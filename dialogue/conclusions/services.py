@@ -633,9 +633,9 @@ def directive_update(
     _require_draft_right(actor, conclusion.issuing_unit)
     locked_conclusion = _lock(conclusion, None)
     _require_status(locked_conclusion)
-    locked = Directive.objects.select_for_update().get(pk=directive.pk)
-    if expected_version is not None and locked.version != expected_version:
-        raise ServiceError(MSG_STALE)
+    locked = Directive.objects.select_for_update().filter(pk=directive.pk).first()
+    if locked is None or (expected_version is not None and locked.version != expected_version):
+        raise ServiceError(MSG_STALE)  # deleted or changed by someone else meanwhile
     matter, expected_result = _clean("matter", matter), _clean("expected_result", expected_result)
     supporting_units = list(supporting_units)
     _validate_directive(
@@ -685,7 +685,9 @@ def directive_move(*, actor, directive: Directive, up: bool) -> None:
     locked_conclusion = _lock(conclusion, None)
     _require_status(locked_conclusion)
     items = list(locked_conclusion.directives.select_for_update().order_by("order", "id"))
-    index = next(i for i, d in enumerate(items) if d.pk == directive.pk)
+    index = next((i for i, d in enumerate(items) if d.pk == directive.pk), None)
+    if index is None:  # deleted by someone else meanwhile
+        raise ServiceError(MSG_STALE)
     other = index - 1 if up else index + 1
     if 0 <= other < len(items):
         items[index], items[other] = items[other], items[index]
@@ -770,7 +772,9 @@ def conclusion_issue(*, actor, conclusion: Conclusion, issued_on: date | None, n
     for _attempt in range(3):
         try:
             with transaction.atomic():
-                Unit.objects.select_for_update().filter(pk=conclusion.issuing_unit_id).first()
+                # NO KEY: as plan_issue, so that a return of this notice (which locks it, then
+                # audits against the unit) waits its turn instead of deadlocking on PostgreSQL.
+                Unit.objects.select_for_update(no_key=True).filter(pk=conclusion.issuing_unit_id).first()
                 locked = _lock(conclusion, None)
                 CONCLUSION_TRANSITIONS.check(locked.status, ConclusionStatus.ISSUED)
                 if locked.conference.date and issued_on < locked.conference.date:

@@ -91,7 +91,7 @@ def _sniff_zip(handle) -> tuple[str, str] | None:
                     return kind.decode(), "odt"
                 if kind == b"application/vnd.oasis.opendocument.spreadsheet":
                     return kind.decode(), "ods"
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError):
+    except Exception:  # a damaged archive fails in many ways: version, compression, encryption, CRC
         return None
     return None
 
@@ -124,6 +124,30 @@ def _measure(upload, max_bytes: int) -> tuple[int, str]:
     return size, digest.hexdigest()
 
 
+# The accepted kinds by extension, to serve a stored file as what it is; anything else
+# (an older upload named .html, say) goes out as bytes to save, never as a page.
+DOWNLOAD_TYPES = {
+    "pdf": "application/pdf",
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
+    "png": "image/png",
+    "webp": "image/webp",
+    "doc": "application/msword",
+    "xls": "application/vnd.ms-excel",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
+}
+
+
+def download_type(name: str) -> str:
+    """The content type a stored upload is served with: an accepted kind by its
+    extension, else application/octet-stream (never text/html)."""
+    extension = (name or "").rsplit(".", 1)[-1].lower() if "." in (name or "") else ""
+    return DOWNLOAD_TYPES.get(extension, "application/octet-stream")
+
+
 def check_files(files, *, max_files: int = MAX_FILES, max_mb: int | None = None) -> list[CheckedFile]:
     """Read and check uploads before anything is written: at most `max_files` files of
     `max_mb` MB, each a PDF, Word, Excel, OpenDocument file or a JPEG/PNG/WebP picture by
@@ -137,7 +161,9 @@ def check_files(files, *, max_files: int = MAX_FILES, max_mb: int | None = None)
         raise ServiceError(MSG_TOO_MANY_FILES % {"n": max_files}, field="files")
     checked = []
     for upload in files:
-        raw_name = normalize_text(getattr(upload, "name", "") or "tep").replace("/", "-").replace("\\", "-")
+        # No path parts, and no control or direction-changing characters (“\u202egpj.exe”).
+        raw_name = "".join(c for c in normalize_text(getattr(upload, "name", "") or "tep") if c.isprintable())
+        raw_name = raw_name.replace("/", "-").replace("\\", "-")
         shown = raw_name.rsplit("/", 1)[-1][:200] or "tep"
         size = getattr(upload, "size", None)
         if size is not None and size > max_bytes:

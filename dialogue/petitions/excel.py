@@ -582,7 +582,7 @@ def _sniff(data: bytes) -> str | None:
                 return str(MSG_NOT_XLSX)
             if sum(info.file_size for info in archive.infolist()) > MAX_UNCOMPRESSED:
                 return str(MSG_TOO_BIG)
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except Exception:  # a damaged archive fails in many ways: version, compression, encryption, CRC
         return str(MSG_DAMAGED)
     return None
 

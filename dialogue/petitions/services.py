@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from dialogue.core.errors import ServiceError
 from dialogue.core.services import audit_record, notify, notify_unit, snapshot
-from dialogue.core.uploads import safe_upload_name
+from dialogue.core.uploads import check_files, safe_upload_name
 from dialogue.lib.phones import InvalidPhone, normalize_phone
 from dialogue.lib.text import fold, normalize_text
 from dialogue.organisation.models import Unit, UnitCategory, User
@@ -60,6 +60,9 @@ DEFAULT_ANSWER_WORKING_DAYS = 10
 REPEAT_THRESHOLD = similarity.DUPLICATE_THRESHOLD
 
 MSG_NOT_ALLOWED = _("You are not allowed to do this for this unit's petitions.")
+MSG_ALREADY_REVIEWED = _(
+    "This answer was approved or returned by someone else in the meantime. Reload the page to see the decision."
+)
 MSG_CONTENT_REQUIRED = _("Enter the content of the opinion or petition (at least 10 characters).")
 MSG_CONTENT_TOO_LONG = _("The content is longer than 5,000 characters; split it into several petitions.")
 MSG_RECEIVED_FUTURE = _("The date received cannot be in the future.")
@@ -93,11 +96,8 @@ MSG_ANSWER_BEFORE_PETITIONS = _(
 MSG_ANSWER_BEFORE_RETURN = _("The revised answer cannot be dated before the previous one was returned (%(date)s).")
 MSG_REVIEW_FUTURE = _("The review cannot be dated in the future.")
 MSG_REVIEW_BEFORE_ANSWER = _("The review cannot be dated before the answer was submitted (%(date)s).")
-MSG_ATTACHMENT_TYPE = _("“%(name)s” is not an accepted file (PDF, Word, Excel, pictures).")
 
 MAX_CONTENT = 5000
-MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
-ALLOWED_ATTACHMENTS = {".pdf", ".doc", ".docx", ".xls", ".xlsx", ".odt", ".ods", ".jpg", ".jpeg", ".png", ".webp"}
 
 PETITION_AUDIT_FIELDS = [
     "conference",
@@ -242,9 +242,12 @@ def petition_prepare(
     import_row: int | None = None,
     fingerprint: str = "",
     actor=None,
+    enrich: bool = True,
 ) -> Petition:
     """Check and clean one petition and find what it repeats, writing nothing: the slow
     part of intake, which an import does for every row before its one short transaction.
+    `enrich=False` leaves the address unmatched and the repeat unsought, for a caller
+    that has the worker do both after storing the petition (`public.petition_enrich`).
 
     QĐ 11-QĐi/TW: the acknowledgment is due 10 working days after receipt."""
     if channel not in Channel.values:
@@ -278,9 +281,10 @@ def petition_prepare(
     )
     if petitioner_kind == PetitionerKind.ORGANISATION and not (petition.organisation or petition.name):
         raise ServiceError(MSG_NAME_OR_ORG, field="organisation")
-    petition.address_unit = match_address(petition.address, administrative_area(receiving_unit))
     _set_search(petition)
-    petition.repeat_of = find_repeat(petition)
+    if enrich:
+        petition.address_unit = match_address(petition.address, administrative_area(receiving_unit))
+        petition.repeat_of = find_repeat(petition)
     return petition
 
 
@@ -773,13 +777,13 @@ def support_contribute(*, actor, group: PetitionGroup, text: str) -> Support:
 
 
 def _check_attachments(files) -> None:
-    for upload in files:
-        name = getattr(upload, "name", "")
-        extension = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
-        if extension not in ALLOWED_ATTACHMENTS:
-            raise ServiceError(MSG_ATTACHMENT_TYPE % {"name": name}, field="files")
-        if upload.size > MAX_ATTACHMENT_BYTES:
-            raise ServiceError(MSG_ATTACHMENT_TOO_BIG % {"name": name}, field="files")
+    """Evidence is checked by its content, size and count before anything is written
+    (`core.uploads.check_files`, as for follow-up evidence and the portal): a page or a
+    program renamed .pdf is refused. Each file then carries the name its content proves
+    (“bao-cao.pdf” that is a Word file becomes “bao-cao.docx”, control characters gone),
+    so it is stored and later downloaded as what it is."""
+    for checked in check_files(files):
+        checked.upload.name = checked.name
 
 
 def _answer_time(group: PetitionGroup, at: datetime | None) -> datetime:
@@ -872,6 +876,9 @@ def answer_review(
     locked = PetitionGroup.objects.select_for_update().get(pk=group.pk)
     answer = locked.answers.order_by("-submitted_at", "-id").first()
     comment = (comment or "").strip()
+    if answer is not None and answer.status != AnswerStatus.SUBMITTED:
+        # Another reviewer decided while this page was open: one decision per answer.
+        raise ServiceError(MSG_ALREADY_REVIEWED)
     if not approve and not comment:
         raise ServiceError(MSG_RETURN_COMMENT, field="comment")
     now = timezone.now()

@@ -20,6 +20,7 @@ from dialogue.petitions.services import MAX_CONTENT, MSG_CONTENT_REQUIRED, MSG_C
 
 MSG_EMAIL = _("Enter a valid e-mail address, for example ten@example.vn.")
 MSG_FILES_AGAIN = _("For your safety the files you chose were not kept: choose them again before sending.")
+MSG_FORM_KEY = _("The form could not be matched to the page that showed it. Reload the page and send it again.")
 
 ACCEPT = ".pdf,.doc,.docx,.xls,.xlsx,.odt,.ods,.jpg,.jpeg,.png,.webp"
 
@@ -109,7 +110,9 @@ class SubmitForm(DescribedErrors, forms.Form):
         required=False,
         widget=forms.RadioSelect,
     )
-    submission_key = forms.UUIDField(widget=forms.HiddenInput)
+    submission_key = forms.UUIDField(
+        widget=forms.HiddenInput, error_messages={"required": MSG_FORM_KEY, "invalid": MSG_FORM_KEY}
+    )
     # A field people never see nor hear: a robot filling every input fills it too.
     website = forms.CharField(label=_("Leave this field empty"), required=False, max_length=200)
 
