@@ -46,6 +46,7 @@ from dialogue.petitions.models import (
     PetitionStatus,
 )
 from dialogue.plans.models import Conference, ConferenceStatus, Plan
+from dialogue.plans.services import administrative_area
 
 # Law 91/2025/QH15 art. 9 and Decree 356/2025: the purpose is stated and agreed to before
 # the data is processed. This text is stored with each petition as the citizen saw it.
@@ -196,7 +197,10 @@ def _check(sub: Submission) -> tuple[Unit, str]:
 def petition_submit_public(sub: Submission) -> Petition:
     """Record a citizen's own petition with its consent and files; return it (with its
     tracking code). Validation and file checks happen before anything is written; the
-    petition, its files and its audit entry are written in one transaction."""
+    petition, its files and its audit entry are written in one transaction, with the task
+    that matches its address, looks for what it repeats and tells the receiving unit's
+    intake officers (`petition_enrich`): none of that is the citizen's to wait for, and a
+    burst of submissions is then stored at the pace of the database (docs/performance.md)."""
     existing = _already_submitted(sub)
     if existing is not None:
         return existing
@@ -211,6 +215,7 @@ def petition_submit_public(sub: Submission) -> Petition:
         phone=phone,
         address=sub.address,
         submission_key=sub.submission_key,
+        enrich=False,
     )
     petition.email = (sub.email or "").strip()[:254]
     petition.consent_purpose = str(CONSENT_PURPOSE)
@@ -248,11 +253,12 @@ def petition_submit_public(sub: Submission) -> Petition:
                         "source_client": petition.source_client,
                     },
                 )
-                if petition.notify_by:
-                    # The receipt with the tracking code leaves through the worker; queued
-                    # here, its task exists only if the petition does.
-                    from dialogue.portal.tasks import send_receipt
+                # Queued here, the worker's tasks exist only if the petition does.
+                from dialogue.portal.tasks import enrich_public_petition, send_receipt
 
+                enrich_public_petition.enqueue(petition.pk)
+                if petition.notify_by:
+                    # The receipt with the tracking code leaves through the worker.
                     send_receipt.enqueue(petition.pk)
             break
         except IntegrityError:
@@ -262,8 +268,26 @@ def petition_submit_public(sub: Submission) -> Petition:
                 return existing
             if not Petition.objects.filter(tracking_code=petition.tracking_code).exists():
                 raise
-    services.notify_new_public(petition)
     return petition
+
+
+def petition_enrich(*, petition_id: int) -> str:
+    """Worker, once per citizen's petition stored by `petition_submit_public`: the village
+    or commune its address names and the earlier petition it repeats (what
+    `services.petition_prepare` finds for a petition entered by staff), then the receiving
+    unit's intake officers are told of it."""
+    petition = Petition.objects.select_related("receiving_unit").filter(pk=petition_id).first()
+    if petition is None:
+        return "no petition"
+    address_unit = services.match_address(petition.address, administrative_area(petition.receiving_unit))
+    repeat_of = services.find_repeat(petition)
+    # What staff set in the meantime stays: only what is still empty is filled in.
+    if address_unit is not None:
+        Petition.objects.filter(pk=petition.pk, address_unit__isnull=True).update(address_unit=address_unit)
+    if repeat_of is not None:
+        Petition.objects.filter(pk=petition.pk, repeat_of__isnull=True).update(repeat_of=repeat_of)
+    services.notify_new_public(petition)
+    return "enriched"
 
 
 def _already_submitted(sub: Submission) -> Petition | None:
@@ -380,8 +404,34 @@ class PublicState:
 
 def public_state(petition: Petition) -> PublicState:
     """Where the petition stands, in words a citizen understands; texts are masked."""
+    return public_states([petition])[petition.pk]
+
+
+def public_states(petitions: list[Petition]) -> dict[int, PublicState]:
+    """`public_state` of many petitions at once, by petition id: the petitioners' names
+    and the directives of their groups are read in two statements for the whole batch
+    (a list of a thousand requests each in its own group would otherwise take two
+    thousand). The petitions should come with `group` and `group__lead_unit` selected."""
     from dialogue.conclusions.models import Directive, DirectiveStatus
 
+    group_ids = {p.group_id for p in petitions if p.group_id}
+    names: dict[int, list[str]] = {}
+    directives: dict[int, list[Directive]] = {}
+    if group_ids:
+        rows = Petition.objects.filter(group_id__in=group_ids).exclude(name="").values_list("group_id", "name")
+        for group_id, name in rows:
+            names.setdefault(group_id, []).append(name)
+        for row in (
+            Directive.objects.filter(group_id__in=group_ids)
+            .exclude(status=DirectiveStatus.PROPOSED)
+            .select_related("lead_unit")
+            .order_by("order", "id")
+        ):
+            directives.setdefault(row.group_id, []).append(row)
+    return {p.pk: _state_of(p, names.get(p.group_id, []), directives.get(p.group_id, [])) for p in petitions}
+
+
+def _state_of(petition: Petition, names: list[str], directive_rows: list) -> PublicState:
     group = petition.group
     stage = Stage.RECEIVED
     if petition.status == PetitionStatus.WITHDRAWN:
@@ -393,7 +443,6 @@ def public_state(petition: Petition) -> PublicState:
     answer, answered_at, answering_unit, answer_due, followup_label = "", None, "", None, ""
     directives: list[DirectiveView] = []
     if group is not None and stage != Stage.NOT_ACCEPTED:
-        names = [n for n in group.petitions.values_list("name", flat=True) if n]
         if group.lead_unit_id:
             answering_unit = group.lead_unit.name
             answer_due = group.due_date
@@ -403,13 +452,7 @@ def public_state(petition: Petition) -> PublicState:
             stage = Stage.ANSWERED
             answer = mask_text(group.answer_text, names=names)
             answered_at = group.approved_at
-        rows = (
-            Directive.objects.filter(group=group)
-            .exclude(status=DirectiveStatus.PROPOSED)
-            .select_related("lead_unit")
-            .order_by("order", "id")
-        )
-        for row in rows:
+        for row in directive_rows:
             directives.append(
                 DirectiveView(
                     matter=mask_text(row.matter, names=names),

@@ -13,6 +13,14 @@ def send_receipt(petition_id: int) -> str:
 
 
 @task()
+def enrich_public_petition(petition_id: int) -> str:
+    """Queued with each petition a citizen sends: its address, its repeats, the intake officers told."""
+    from dialogue.petitions.public import petition_enrich
+
+    return petition_enrich(petition_id=petition_id)
+
+
+@task()
 def portal_notify(run_id: int | None = None) -> dict:
     from dialogue.portal.notify import notify_changes
 

@@ -32,6 +32,7 @@ from dialogue.core.errors import ServiceError, apply_to_form
 from dialogue.followup import satisfaction
 from dialogue.petitions import public
 from dialogue.petitions.models import Petition
+from dialogue.plans.models import Conference
 from dialogue.portal import selectors
 from dialogue.portal.forms import MSG_FILES_AGAIN, RATING_LABELS, AreaSearchForm, RatingForm, SubmitForm, TrackForm
 
@@ -116,13 +117,28 @@ def _typed(data) -> dict:
     return typed
 
 
-@require_http_methods(["GET", "POST"])
-def submit(request):
-    conference, area = _target(request)
-    if conference is None and area is None:
-        return _choose(request)
-    receiving = conference.plan.issuing_unit if conference else public.reception_unit(area)
-    context = {
+def _posted_conference(request) -> Conference | None:
+    """A POST to a conference that takes petitions online (announced: the only kind that
+    does), read in one statement without what only the page shows; None sends the
+    request the GET's way (`_target`), which also answers 404 and the closed page."""
+    conf_id = request.GET.get("hoi-nghi")
+    if request.method != "POST" or not conf_id:
+        return None
+    try:
+        return (
+            Conference.objects.filter(announced_at__isnull=False, date__isnull=False)
+            .select_related("plan__issuing_unit")
+            .get(pk=int(conf_id))
+        )
+    except (Conference.DoesNotExist, TypeError, ValueError):
+        return None
+
+
+def _page(conference, area, receiving) -> dict:
+    """What the form's page shows beside the form (read only when a page is rendered)."""
+    if conference is not None and area is None:
+        area = selectors.area_or_none(conference.host_unit_id)
+    return {
         "conference": conference,
         "area": area,
         "receiving": receiving,
@@ -133,15 +149,28 @@ def submit(request):
         "max_files": public.PUBLIC_MAX_FILES,
         "max_mb": public.PUBLIC_MAX_FILE_MB,
     }
-    if context["closed"]:
-        return _render(request, "portal/citizen/closed.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def submit(request):
+    conference = _posted_conference(request)
+    area = None
+    if conference is None:
+        conference, area = _target(request)
+        if conference is None and area is None:
+            return _choose(request)
+    receiving = conference.plan.issuing_unit if conference else public.reception_unit(area)
+    if conference is not None and not public.accepts_online(conference):
+        return _render(request, "portal/citizen/closed.html", _page(conference, area, receiving))
     if request.method == "GET":
-        return _render(request, "portal/citizen/submit.html", {**context, "form": SubmitForm()})
+        return _render(
+            request, "portal/citizen/submit.html", {**_page(conference, area, receiving), "form": SubmitForm()}
+        )
 
     if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_REQUEST_BYTES:
-        form = SubmitForm()
+        context = _page(conference, area, receiving)
         context["limit_message"] = MSG_TOO_LARGE % {"n": public.PUBLIC_MAX_FILES, "mb": public.PUBLIC_MAX_FILE_MB}
-        return _render(request, "portal/citizen/submit.html", {**context, "form": form}, status=413)
+        return _render(request, "portal/citizen/submit.html", {**context, "form": SubmitForm()}, status=413)
     form = SubmitForm(request.POST, request.FILES)
     key = form["submission_key"].data
     known = _known_key(key)
@@ -149,7 +178,7 @@ def submit(request):
     if not known and not ratelimit.allow(
         f"portal-submit:ip:{address}", limit=settings.PORTAL_SUBMIT_PER_IP_HOUR, seconds=HOUR
     ):
-        return _limited(request, context, MSG_SUBMIT_LIMIT_IP)
+        return _limited(request, _page(conference, area, receiving), MSG_SUBMIT_LIMIT_IP)
     if form.is_robot:
         # Answered as if accepted; nothing is stored, and the code shown tracks nothing.
         return _done(request, code=public.new_tracking_code(), receiving=receiving, conference=conference, form=form)
@@ -157,7 +186,7 @@ def submit(request):
     if form.is_valid():
         phone_key = f"portal-submit:phone:{form.cleaned_data['phone']}"
         if not known and ratelimit.peek(phone_key, seconds=DAY) >= settings.PORTAL_SUBMIT_PER_PHONE_DAY:
-            return _limited(request, context, MSG_SUBMIT_LIMIT_PHONE)
+            return _limited(request, _page(conference, area, receiving), MSG_SUBMIT_LIMIT_PHONE)
         data = form.cleaned_data
         try:
             petition = public.petition_submit_public(
@@ -188,6 +217,7 @@ def submit(request):
                 conference=petition.conference,
                 form=form,
             )
+    context = _page(conference, area, receiving)
     context["files_again"] = files_chosen
     return _render(request, "portal/citizen/submit.html", {**context, "form": form, "files_again_msg": MSG_FILES_AGAIN})
 
