@@ -296,6 +296,20 @@ LOGGING = {
     "loggers": {"axes": {"level": "WARNING"}},
 }
 
+# --- Statistics at national scale ---------------------------------------------------
+# The worker counts the dashboard's figures per day and province every
+# STATISTICS_REFRESH_MINUTES into a snapshot that the dashboard of the country and of a
+# province reads; a snapshot older than STATISTICS_SUMMARY_MAX_AGE_MINUTES is not used
+# (the dashboard counts live). Below STATISTICS_SUMMARY_MIN_PETITIONS petitions there is
+# no snapshot at all: counting live is fast enough. See dialogue/statistics/summary.py.
+STATISTICS_REFRESH_MINUTES = env_int("STATISTICS_REFRESH_MINUTES", 60)
+STATISTICS_SUMMARY_MAX_AGE_MINUTES = env_int("STATISTICS_SUMMARY_MAX_AGE_MINUTES", 180)
+STATISTICS_SUMMARY_MIN_PETITIONS = env_int("STATISTICS_SUMMARY_MIN_PETITIONS", 200_000)
+if not 0 < STATISTICS_REFRESH_MINUTES <= 1440 or STATISTICS_SUMMARY_MAX_AGE_MINUTES < STATISTICS_REFRESH_MINUTES:
+    raise ImproperlyConfigured(
+        "STATISTICS_REFRESH_MINUTES must be 1 to 1440 and not above STATISTICS_SUMMARY_MAX_AGE_MINUTES"
+    )
+
 # --- Reminders and SMS --------------------------------------------------------
 # `manage.py worker` (a db_worker with a scheduler) scans every REMINDERS_SCAN_MINUTES
 # for directives, petition groups and recommendations to the higher level that are due,

@@ -173,14 +173,16 @@ def test_two_schedulers_at_once_enqueue_each_slot_once(database_tasks):
         "reminders.digest 2026-11-25",
         "reminders.scan 2026-11-25T09:00",
         "satisfaction.resend 2026-11-25T09:00",
+        "statistics.figures 2026-11-25T09:00",
     ]
-    assert ScheduledRun.objects.count() == 5
+    assert ScheduledRun.objects.count() == 6
     assert sorted(DBTaskResult.objects.values_list("task_path", flat=True)) == [
         "dialogue.plans.announce.announce_due_task",
         "dialogue.portal.tasks.portal_notify",
         "dialogue.reminders.tasks.digest_daily",
         "dialogue.reminders.tasks.reminders_scan",
         "dialogue.reminders.tasks.satisfaction_resend",
+        "dialogue.statistics.summary.figures_refresh_task",
     ]
     # A minute later nothing new; at the next quarter hour the next scan and citizens' notices.
     assert scheduler.tick(now=now + timedelta(minutes=1)) == []
@@ -214,6 +216,7 @@ def test_a_daily_run_whose_worker_died_is_enqueued_again_after_half_an_hour(data
         "portal.notify 2026-11-25T09:00",
         "plans.announce 2026-11-25T09",
         "satisfaction.resend 2026-11-25T09:00",
+        "statistics.figures 2026-11-25T09:00",
     ]
 
 

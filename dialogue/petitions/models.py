@@ -230,6 +230,17 @@ class PetitionGroup(models.Model):
         indexes = [
             models.Index(fields=["status", "due_date"]),
             models.Index(fields=["followup_status", "resolve_due"], name="group_followup_due"),
+            # The groups an agency leads that were received outside the person's own units
+            # (selectors._groups_outside, on every petition list): from the index alone.
+            models.Index(fields=["lead_unit", "receiving_unit"], name="group_lead_receiving"),
+            # Written answers not yet approved, counted live on every dashboard (overdue,
+            # not yet due, late by unit): few rows whatever the history.
+            models.Index(
+                fields=["due_date"],
+                include=["lead_unit", "receiving_unit"],
+                condition=Q(answer_mode="written") & ~Q(status="approved"),
+                name="group_answer_open",
+            ),
         ]
 
     def __str__(self):
@@ -365,12 +376,17 @@ class Petition(models.Model):
             ),
             # The scope filter of the paginator's COUNT reads only this index.
             models.Index(fields=["receiving_unit", "group"], name="petition_unit_group"),
-            # "Not told within 10 working days", counted on every list and home page.
+            # "Not told within 10 working days", counted on every list and home page, for
+            # the person's receiving units (selectors.ack_due_count): unit first.
             models.Index(
-                fields=["ack_due", "receiving_unit", "status"],
+                fields=["receiving_unit", "ack_due", "status"],
                 condition=Q(acknowledged_on__isnull=True),
-                name="petition_ack_open",
+                name="petition_ack_open_unit",
             ),
+            # PostgreSQL also has trigram indexes on search_folded and signature (the
+            # accent-insensitive search and the duplicate pre-filter, both `LIKE '%…%'`),
+            # made by migration 0009 only there: they are not declared here because SQLite
+            # has no such index.
         ]
 
     def __str__(self):

@@ -10,7 +10,6 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -112,7 +111,8 @@ def petition_list(request):
     if filters.conference:
         conference = conference_get_for_user(user=request.user, pk=filters.conference)
     petitions = selectors.petition_list_for_user(user=request.user, filters=filters)
-    page = Paginator(petitions, 50).get_page(request.GET.get("page"))
+    # At national scale the total of a long list is estimated, not counted (selectors.petition_page).
+    page = selectors.petition_page(petitions, request.GET.get("page"))
     page.object_list = _mark_identity(request.user, page.object_list)
     query = request.GET.copy()
     query.pop("page", None)

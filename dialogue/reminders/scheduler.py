@@ -1,7 +1,8 @@
 """The scheduler inside the worker: every minute or so, enqueue each periodic job whose
 time slot has come — the reminder scan every REMINDERS_SCAN_MINUTES, the synthesis
 board's digest once per working day from REMINDERS_DIGEST_TIME (Asia/Ho_Chi_Minh), and
-every half hour the satisfaction messages that did not leave.
+every half hour the satisfaction messages that did not leave, and every
+STATISTICS_REFRESH_MINUTES the dashboard's daily figures (dialogue/statistics/summary.py).
 
 Each (job, slot) is one `ScheduledRun` row under a unique constraint, written in the same
 transaction as the task row it enqueues: with several workers each slot is enqueued once,
@@ -102,6 +103,18 @@ def _announce_slot(local: datetime) -> str | None:
     return announce_slot(local)
 
 
+def _figures_task():
+    from dialogue.statistics.summary import scheduled_task
+
+    return scheduled_task()
+
+
+def _figures_slot(local: datetime) -> str | None:
+    from dialogue.statistics.summary import refresh_slot
+
+    return refresh_slot(local)
+
+
 JOBS = (
     Job("reminders.scan", _scan_task, scan_slot, lambda slot: {}),
     # Citizens who asked to be told of changes to their online petition (docs/portal-petitions.md).
@@ -109,6 +122,9 @@ JOBS = (
     # Conferences due to be announced on the portal by law (docs/announcement.md).
     Job("plans.announce", _announce_task, _announce_slot, lambda slot: {}),
     Job("satisfaction.resend", _satisfaction_task, half_hour_slot, lambda slot: {}),
+    # The dashboard's daily figures at national scale (dialogue/statistics/summary.py); below
+    # STATISTICS_SUMMARY_MIN_PETITIONS petitions the job only clears them and counting stays live.
+    Job("statistics.figures", _figures_task, _figures_slot, lambda slot: {}),
     Job("reminders.digest", _digest_task, digest_slot, lambda slot: {"day": slot}, retry_after=timedelta(minutes=30)),
 )
 

@@ -52,6 +52,7 @@ from dialogue.petitions.models import (
 )
 from dialogue.plans.models import Conference, ConferenceStatus, Participant
 from dialogue.proceedings.models import SpeakerRequest, SpeakerStatus
+from dialogue.statistics import summary
 from dialogue.workcalendar.selectors import get_calendar
 
 # ---------------------------------------------------------------- reporting periods
@@ -220,6 +221,9 @@ class Statistics:
     late_answers: int
     late_resolution: int
     late_by_unit: tuple[LateRow, ...] = field(default_factory=tuple)
+    # When the figures come from the worker's snapshot of daily figures: when it was made
+    # (statuses are those of that moment). None: counted now.
+    as_of: datetime | None = None
 
     @property
     def repeat_rate(self) -> float | None:
@@ -476,16 +480,42 @@ def _months(w: _Window, per_day: dict[date, int]) -> tuple[Bucket, ...]:
     return tuple(buckets)
 
 
-def unit_statistics(*, unit: Unit | None, start: date, end: date, today: date | None = None) -> Statistics:
-    """Every figure for `unit`'s subtree (None: the whole country) from `start` to `end`.
+_BREAKDOWNS = ("field_id", "level", "channel", "status")
 
-    Not scoped: the caller has checked the person may see `unit` (statistics_for_user)."""
-    w = _window(unit, start, end, today)
 
+@dataclass
+class _Counts:
+    """The raw counts of a window, gathered live or from a snapshot of daily figures."""
+
+    conferences: int = 0
+    conferences_held: int = 0
+    participants: int = 0
+    interventions: int = 0
+    petitions: int = 0
+    repeats: int = 0
+    # Breakdowns of the petitions: field id (None: not classified), level, channel, status.
+    by: dict[str, dict] = field(default_factory=lambda: {k: defaultdict(int) for k in _BREAKDOWNS})
+    per_day: dict[date, int] = field(default_factory=dict)
+    answered_petitions: int = 0
+    resolved_petitions: int = 0
+    avg_answer: float | None = None
+    avg_resolve: float | None = None
+    groups: dict[str, int] = field(default_factory=dict)
+    # The unit that must act (None: none named) -> [late directives, late answers, late resolution].
+    late: dict[int | None, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0, 0]))
+    directives_by_status: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    directives_resolved: int = 0
+    late_directives: int = 0
+
+
+def _live_counts(w: _Window) -> _Counts:
+    """Every count from the rows themselves: eleven aggregate queries whatever the data size."""
+    counts = _Counts()
     conferences = _base_conferences(w)
     conf = conferences.aggregate(n=Count("id"), held=Count("id", filter=Q(status=ConferenceStatus.HELD)))
-    participants = Participant.objects.filter(conference__in=conferences.values("pk"), attended=True).count()
-    interventions = SpeakerRequest.objects.filter(
+    counts.conferences, counts.conferences_held = conf["n"], conf["held"]
+    counts.participants = Participant.objects.filter(conference__in=conferences.values("pk"), attended=True).count()
+    counts.interventions = SpeakerRequest.objects.filter(
         conference__in=conferences.values("pk"), status=SpeakerStatus.DONE
     ).count()
 
@@ -497,24 +527,11 @@ def unit_statistics(*, unit: Unit | None, start: date, end: date, today: date | 
         .annotate(n=Count("*"), repeats=Count("repeat_of"))
         .order_by()
     )
-    total = sum(r["n"] for r in combos)
-    repeats = sum(r["repeats"] for r in combos)
-    sums: dict[str, dict] = {"field_id": defaultdict(int), "level": defaultdict(int), "channel": defaultdict(int)}
-    sums["status"] = defaultdict(int)
+    counts.petitions = sum(r["n"] for r in combos)
+    counts.repeats = sum(r["repeats"] for r in combos)
     for row in combos:
-        for name, counter in sums.items():
+        for name, counter in counts.by.items():
             counter[row[name]] += row["n"]
-    fields = dict(Field.objects.filter(pk__in=[k for k in sums["field_id"] if k]).values_list("pk", "name"))
-    by_field = sorted(
-        (
-            _share("field", str(k) if k else NONE_KEY, fields.get(k) or _("Not yet classified"), n, total)
-            for k, n in sums["field_id"].items()
-        ),
-        key=lambda s: (s.key == NONE_KEY, -s.count, s.label),
-    )
-    by_level = _shares("level", sums["level"], [*JurisdictionLevel.choices, ("", _("Not yet classified"))], total)
-    by_channel = sorted(_shares("channel", sums["channel"], Channel.choices, total), key=lambda s: -s.count)
-    by_status = _shares("status", sums["status"], PetitionStatus.choices, total)
 
     # Receipt dates (all, answered, resolved) and the answer / resolution dates.
     received = list(
@@ -541,8 +558,11 @@ def unit_statistics(*, unit: Unit | None, start: date, end: date, today: date | 
         .values_list("day", "n")
         .order_by()
     )
-    avg_answer = _working_day_average([(r["received_on"], r["answered"]) for r in received], approved_days)
-    avg_resolve = _working_day_average([(r["received_on"], r["resolved"]) for r in received], resolved_days)
+    counts.per_day = {r["received_on"]: r["n"] for r in received}
+    counts.answered_petitions = sum(r["answered"] for r in received)
+    counts.resolved_petitions = sum(r["resolved"] for r in received)
+    counts.avg_answer = _working_day_average([(r["received_on"], r["answered"]) for r in received], approved_days)
+    counts.avg_resolve = _working_day_average([(r["received_on"], r["resolved"]) for r in received], resolved_days)
 
     # Petition groups: every figure in one pass, by the unit that must act.
     conditions = _group_conditions(w)
@@ -554,7 +574,7 @@ def unit_statistics(*, unit: Unit | None, start: date, end: date, today: date | 
         .annotate(**{name: Count("id", filter=condition) for name, condition in conditions.items()})
         .order_by()
     )
-    groups = {name: sum(r[name] for r in group_rows) for name in conditions}
+    counts.groups = {name: sum(r[name] for r in group_rows) for name in conditions}
 
     # Directives: issued in the period by status, resolved in the period, late by unit.
     dconds = _directive_conditions(w)
@@ -565,58 +585,167 @@ def unit_statistics(*, unit: Unit | None, start: date, end: date, today: date | 
         .annotate(**{name: Count("id", filter=condition) for name, condition in dconds.items()})
         .order_by()
     )
-    issued_by_status: dict[str, int] = defaultdict(int)
     for row in directive_rows:
-        issued_by_status[row["status"]] += row["issued"]
-    directives_issued = sum(issued_by_status.values())
-    directives_by_status = _shares("directives", issued_by_status, DirectiveStatus.choices, directives_issued)
-
-    late: dict[int | None, list[int]] = defaultdict(lambda: [0, 0, 0])
-    for row in directive_rows:
-        late[row["lead_unit_id"]][0] += row["late"]
+        counts.directives_by_status[row["status"]] += row["issued"]
+        counts.late[row["lead_unit_id"]][0] += row["late"]
+    counts.directives_resolved = sum(r["resolved"] for r in directive_rows)
+    counts.late_directives = sum(r["late"] for r in directive_rows)
     for row in group_rows:
-        late[row["lead_unit_id"]][1] += row["late_answers"]
-        late[row["lead_unit_id"]][2] += row["late_resolution"]
-    late = {k: v for k, v in late.items() if any(v)}
+        counts.late[row["lead_unit_id"]][1] += row["late_answers"]
+        counts.late[row["lead_unit_id"]][2] += row["late_resolution"]
+    return counts
+
+
+def _open_counts(w: _Window, counts: _Counts) -> None:
+    """What is open now, counted live even with a snapshot: written answers overdue or not
+    yet due, and the late answers, resolutions and directives by the unit that must act.
+    Open items are few whatever the history (partial indexes on petition groups)."""
+    conditions = _group_conditions(w)
+    wanted = {name: conditions[name] for name in ("overdue", "pending", "late_answers", "late_resolution")}
+    group_rows = list(
+        _base_groups(w)
+        .filter(reduce(operator.or_, wanted.values()))
+        .values("lead_unit_id")
+        .annotate(**{name: Count("id", filter=condition) for name, condition in wanted.items()})
+        .order_by()
+    )
+    for name in wanted:
+        counts.groups[name] = sum(r[name] for r in group_rows)
+    for row in group_rows:
+        counts.late[row["lead_unit_id"]][1] += row["late_answers"]
+        counts.late[row["lead_unit_id"]][2] += row["late_resolution"]
+    directive_rows = list(
+        _base_directives(w)
+        .filter(_directive_conditions(w)["late"])
+        .values("lead_unit_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    for row in directive_rows:
+        counts.late[row["lead_unit_id"]][0] += row["n"]
+    counts.late_directives = sum(r["n"] for r in directive_rows)
+
+
+def _snapshot_counts(w: _Window, snapshot) -> _Counts:
+    """The same counts from a snapshot's daily figures (summary.py); what is late is read
+    from it when the period's "late" day is the snapshot's day, else counted live."""
+    summed = summary.read(snapshot, w.unit.pk if w.unit else None, w.start, w.end, w.late_before)
+    period = summed.period
+    counts = _Counts(
+        conferences=period.get(("conferences", ""), 0),
+        conferences_held=period.get(("conferences", "held"), 0),
+        participants=period.get(("participants", ""), 0),
+        interventions=period.get(("interventions", ""), 0),
+        petitions=period.get(("petitions", ""), 0),
+        repeats=period.get(("repeats", ""), 0),
+        per_day=summed.per_day,
+        answered_petitions=period.get(("answered", ""), 0),
+        resolved_petitions=period.get(("resolved", ""), 0),
+        directives_resolved=period.get(("directives_resolved", ""), 0),
+    )
+    for (metric, key), value in period.items():
+        if metric == "field":
+            counts.by["field_id"][int(key) if key else None] += value
+        elif metric in ("level", "channel", "status"):
+            counts.by[metric][key] += value
+        elif metric == "directives":
+            counts.directives_by_status[key] += value
+    if counts.answered_petitions:
+        counts.avg_answer = period.get(("answer_days", ""), 0) / counts.answered_petitions
+    if counts.resolved_petitions:
+        counts.avg_resolve = period.get(("resolve_days", ""), 0) / counts.resolved_petitions
+    counts.groups = {
+        "due": period.get(("answers_due", ""), 0),
+        "on_time": period.get(("answered_on_time", ""), 0),
+        "late": period.get(("answered_late", ""), 0),
+        "resolved": period.get(("groups_resolved", ""), 0),
+    }
+    if summed.late is None:
+        _open_counts(w, counts)
+        return counts
+    counts.groups.update(overdue=summed.overdue, pending=summed.pending, late_answers=0, late_resolution=0)
+    slot = {"late_directives": 0, "late_answers": 1, "late_resolution": 2}
+    for (metric, key), value in summed.late.items():
+        counts.late[int(key) if key else None][slot[metric]] += value
+        if metric == "late_directives":
+            counts.late_directives += value
+        else:
+            counts.groups[metric] += value
+    return counts
+
+
+def unit_statistics(
+    *, unit: Unit | None, start: date, end: date, today: date | None = None, live: bool = False
+) -> Statistics:
+    """Every figure for `unit`'s subtree (None: the whole country) from `start` to `end`.
+
+    The whole country and a root of the tree (a province) are read from the worker's latest
+    snapshot of daily figures when there is a recent one (summary.py; `as_of` says when it
+    was made), unless `live`; anything else is counted from the rows.
+    Not scoped: the caller has checked the person may see `unit` (statistics_for_user)."""
+    w = _window(unit, start, end, today)
+    snapshot = None
+    if not live and (unit is None or unit.parent_id is None):
+        snapshot = summary.current_snapshot()
+    counts = _snapshot_counts(w, snapshot) if snapshot else _live_counts(w)
+    total = counts.petitions
+    sums = counts.by
+    fields = dict(Field.objects.filter(pk__in=[k for k in sums["field_id"] if k]).values_list("pk", "name"))
+    by_field = sorted(
+        (
+            _share("field", str(k) if k else NONE_KEY, fields.get(k) or _("Not yet classified"), n, total)
+            for k, n in sums["field_id"].items()
+        ),
+        key=lambda s: (s.key == NONE_KEY, -s.count, s.label),
+    )
+    by_level = _shares("level", sums["level"], [*JurisdictionLevel.choices, ("", _("Not yet classified"))], total)
+    by_channel = sorted(_shares("channel", sums["channel"], Channel.choices, total), key=lambda s: -s.count)
+    by_status = _shares("status", sums["status"], PetitionStatus.choices, total)
+    directives_issued = sum(counts.directives_by_status.values())
+    directives_by_status = _shares(
+        "directives", counts.directives_by_status, DirectiveStatus.choices, directives_issued
+    )
+    late = {k: v for k, v in counts.late.items() if any(v)}
     names = dict(Unit.objects.filter(pk__in=[k for k in late if k]).values_list("pk", "name"))
     late_by_unit = sorted(
         (LateRow(k, names.get(k, "") if k else str(_("No unit named")), *v) for k, v in late.items()),
         key=lambda r: (-r.total, r.unit_name),
     )
-
+    groups = counts.groups
     return Statistics(
         unit=unit,
         start=w.start,
         end=w.end,
         late_before=w.late_before,
-        conferences=conf["n"],
-        conferences_held=conf["held"],
-        participants=participants,
-        interventions=interventions,
+        conferences=counts.conferences,
+        conferences_held=counts.conferences_held,
+        participants=counts.participants,
+        interventions=counts.interventions,
         petitions=total,
-        repeats=repeats,
+        repeats=counts.repeats,
         by_field=tuple(by_field),
         by_level=tuple(by_level),
         by_channel=tuple(by_channel),
         by_status=tuple(by_status),
-        by_month=_months(w, {r["received_on"]: r["n"] for r in received}),
+        by_month=_months(w, counts.per_day),
         answers_due=groups["due"],
         answered_on_time=groups["on_time"],
         answered_late=groups["late"],
         answers_overdue=groups["overdue"],
         answers_pending=groups["pending"],
-        answered_petitions=sum(r["answered"] for r in received),
-        avg_days_to_answer=avg_answer,
-        resolved_petitions=sum(r["resolved"] for r in received),
-        avg_days_to_resolve=avg_resolve,
+        answered_petitions=counts.answered_petitions,
+        avg_days_to_answer=counts.avg_answer,
+        resolved_petitions=counts.resolved_petitions,
+        avg_days_to_resolve=counts.avg_resolve,
         groups_resolved=groups["resolved"],
-        directives_resolved=sum(r["resolved"] for r in directive_rows),
+        directives_resolved=counts.directives_resolved,
         directives_issued=directives_issued,
         directives_by_status=tuple(directives_by_status),
-        late_directives=sum(r["late"] for r in directive_rows),
+        late_directives=counts.late_directives,
         late_answers=groups["late_answers"],
         late_resolution=groups["late_resolution"],
         late_by_unit=tuple(late_by_unit),
+        as_of=snapshot.finished_at if snapshot else None,
     )
 
 
