@@ -113,3 +113,22 @@ def test_the_notice_renders_to_pdf_and_png(meeting):
         text = subprocess.run(["pdftotext", "-layout", pdf_path, "-"], check=True, capture_output=True).stdout
         text = unicodedata.normalize("NFC", text.decode())
         assert "THÔNG BÁO KẾT LUẬN" in text and "Số 1-TB/ĐU" in text
+
+
+def test_the_notice_reads_its_directives_and_their_units_in_a_fixed_number_of_statements(
+    meeting, django_assert_max_num_queries
+):
+    from dialogue.conclusions.models import Directive
+
+    conclusion = services.conclusion_draft(actor=meeting.officer, conference=meeting.conference)
+    template = conclusion.directives.order_by("order").first()
+    supporting = list(template.supporting_units.all())
+    for n in range(40):
+        directive = Directive.objects.create(
+            conclusion=conclusion, order=100 + n, matter=f"Việc thứ {n}", lead_unit=template.lead_unit
+        )
+        directive.supporting_units.set(supporting)
+    conclusion.refresh_from_db()
+    with django_assert_max_num_queries(12):
+        texts = _paragraphs(render_docx(conclusion_document(conclusion)))
+    assert sum(t.startswith(f"{template.lead_unit.name}") or "Việc thứ" in t for t in texts) >= 40

@@ -100,7 +100,9 @@ def body_blocks(conclusion: Conclusion) -> list[Block]:
         sections.append(("NHỮNG NỘI DUNG ĐÃ ĐƯỢC TRẢ LỜI", blocks_from_text(conclusion.answered)))
     if conclusion.settled.strip():
         sections.append(("NHỮNG NỘI DUNG ĐÃ ĐƯỢC GIẢI QUYẾT TẠI HỘI NGHỊ", blocks_from_text(conclusion.settled)))
-    directives = sorted(conclusion.directives.all(), key=lambda d: (d.order, d.pk))
+    # Units of every directive in two statements, however many directives (bench/national.py: 200).
+    directives = conclusion.directives.select_related("lead_unit").prefetch_related("supporting_units")
+    directives = sorted(directives, key=lambda d: (d.order, d.pk))
     if directives:
         body = [Block(line) for line in conclusion.directives_intro.splitlines() if line.strip()]
         for number, directive in enumerate(directives, start=1):
