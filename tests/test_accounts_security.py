@@ -915,6 +915,58 @@ SKIP = re.compile(
 )
 
 
+# The demo's module-scoped transaction stays open until the end of the module: the tests
+# that need the plain cast come before the first one that uses it.
+def test_a_session_past_its_age_is_signed_out(cast, login):
+    from datetime import timedelta
+
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    client = login(cast.province_officer)
+    assert client.get("/staff/").status_code == 200
+    key = client.cookies[django_settings.SESSION_COOKIE_NAME].value
+    first = Session.objects.get(session_key=key).expire_date
+    assert first <= timezone.now() + timedelta(seconds=django_settings.SESSION_COOKIE_AGE)
+    Session.objects.filter(session_key=key).update(expire_date=timezone.now() - timedelta(seconds=1))
+    response = client.get("/staff/")
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+
+
+def test_reading_pages_renews_the_session_at_most_every_few_minutes(cast, login, settings):
+    from django.contrib.sessions.models import Session
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from dialogue.core.middleware import SESSION_RENEWED
+
+    settings.SESSION_RENEW_SECONDS = 300
+    client = login(cast.province_officer)
+    assert client.get("/staff/").status_code == 200  # the first page after signing in renews
+    key = client.cookies[django_settings.SESSION_COOKIE_NAME].value
+    renewed = Session.objects.get(session_key=key).get_decoded()[SESSION_RENEWED]
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/staff/").status_code == 200
+    assert not [q for q in queries.captured_queries if q["sql"].startswith('UPDATE "django_session"')]
+    # Five minutes later the next page renews it: the inactivity limit starts again.
+    session = client.session
+    session[SESSION_RENEWED] = renewed - 300
+    session.save()
+    before = Session.objects.get(session_key=key).expire_date
+    assert client.get("/staff/").status_code == 200
+    after = Session.objects.get(session_key=key)
+    assert after.get_decoded()[SESSION_RENEWED] >= renewed
+    assert after.expire_date > before
+
+
+def test_a_visitor_who_is_not_signed_in_gets_no_session_row(client):
+    from django.contrib.sessions.models import Session
+
+    for url in ("/", "/tra-cuu/"):
+        assert client.get(url).status_code == 200
+    assert Session.objects.count() == 0
+
+
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker, tmp_path_factory):
     """The whole demo (`manage.py load_demo`), once for the module, rolled back at its end."""
@@ -962,19 +1014,3 @@ def test_staff_and_public_pages_reached_from_the_demo_have_nothing_inline(demo):
     assert problems == {}
     assert len(pages) >= 100, sorted(pages)
     assert len(public) >= 10
-
-
-def test_a_session_past_its_age_is_signed_out(cast, login):
-    from datetime import timedelta
-
-    from django.contrib.sessions.models import Session
-    from django.utils import timezone
-
-    client = login(cast.province_officer)
-    assert client.get("/staff/").status_code == 200
-    key = client.cookies[django_settings.SESSION_COOKIE_NAME].value
-    first = Session.objects.get(session_key=key).expire_date
-    assert first <= timezone.now() + timedelta(seconds=django_settings.SESSION_COOKIE_AGE)
-    Session.objects.filter(session_key=key).update(expire_date=timezone.now() - timedelta(seconds=1))
-    response = client.get("/staff/")
-    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
