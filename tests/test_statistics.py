@@ -385,3 +385,22 @@ def test_an_old_code_no_choice_names_is_still_counted_and_listed(dataset):
     rows = rows_behind(user=dataset.cast.province_officer, unit=t.province, start=START, end=END, metric="channel",
                        key="fax", today=TODAY)  # fmt: skip
     assert rows.queryset.count() == 1
+
+
+def test_the_late_table_shows_the_units_with_most_late_first_and_the_rest_on_request(dataset, login, monkeypatch):
+    from dialogue.statistics import views
+
+    monkeypatch.setattr(views, "LATE_ROWS_SHOWN", 1)
+    client = login(dataset.cast.province_officer)
+    stats = unit_statistics(unit=dataset.tree.province, start=START, end=END, today=TODAY)
+    assert len(stats.late_by_unit) > 1
+    url = f"/statistics/?unit={dataset.tree.province.pk}&{MARCH}"
+    html = client.get(url).content.decode()
+    table = html.split('class="table stats-late"')[1].split("</table>")[0]
+    assert table.count('<th scope="row">') == 1 and stats.late_by_unit[0].unit_name in table
+    hidden = len(stats.late_by_unit) - 1
+    assert f"Xem thêm {hidden} đơn vị" in html
+    html = client.get(url + "&late=all").content.decode()
+    table = html.split('class="table stats-late"')[1].split("</table>")[0]
+    assert table.count('<th scope="row">') == len(stats.late_by_unit)
+    assert "Xem thêm" not in html

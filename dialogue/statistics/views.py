@@ -130,8 +130,15 @@ def _charts(stats: Statistics, link: Links) -> SimpleNamespace:
     )
 
 
-def _figures(stats: Statistics, link: Links) -> SimpleNamespace:
+# The late-by-unit table shows the units with most late items first, this many unless all
+# are asked for (`?late=all`): for the whole country thousands of units have some, and the
+# page grew to megabytes (bench/national.py).
+LATE_ROWS_SHOWN = 30
+
+
+def _figures(stats: Statistics, link: Links, *, all_late: bool = False) -> SimpleNamespace:
     """The headline figures with their lists."""
+    late_rows = stats.late_by_unit if all_late else stats.late_by_unit[:LATE_ROWS_SHOWN]
     return SimpleNamespace(
         conferences=link("conferences"),
         conferences_held=link("conferences", "held"),
@@ -156,8 +163,9 @@ def _figures(stats: Statistics, link: Links) -> SimpleNamespace:
                 answers=link("late_answers", r.key),
                 resolution=link("late_resolution", r.key),
             )
-            for r in stats.late_by_unit
+            for r in late_rows
         ],
+        late_hidden=len(stats.late_by_unit) - len(late_rows),
     )
 
 
@@ -211,7 +219,7 @@ def dashboard(request):
     context.update(
         unit=unit,
         stats=stats,
-        links=_figures(stats, link),
+        links=_figures(stats, link, all_late=request.GET.get("late") == "all"),
         charts=_charts(stats, link),
         text=SimpleNamespace(
             on_time_share=charts.percent(stats.on_time_share),

@@ -13,4 +13,6 @@ PLURALS = {
     # --- templates/petitions/petition_list.html
     "about %(shown)s petition (estimated)": ["khoảng %(shown)s kiến nghị (ước tính)"],
     "%(shown)s petition": ["%(shown)s kiến nghị"],
+    # --- templates/statistics/dashboard.html
+    "Show %(n)s more unit": ["Xem thêm %(n)s đơn vị"],
 }
