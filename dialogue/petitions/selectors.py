@@ -65,12 +65,17 @@ def _ids_or_subquery(qs: QuerySet, column: str = "pk"):
     return ids if len(ids) <= _ID_LIST_LIMIT else qs.values(column)
 
 
-def _groups_outside(own, answer_paths: list[str]):
+def _groups_outside(own, answer_paths: list[str], *, agencies=None):
     """Groups the person's agencies lead or support that were received outside `own` (the
     units whose petitions they see anyway): a matter forwarded to their agency from
-    elsewhere. Both lookups go through indexes (group_lead_receiving; supports by unit)."""
-    agencies = _ids_or_subquery(_units_under(answer_paths))
+    elsewhere. Both lookups go through indexes (group_lead_receiving; supports by unit,
+    joined to their group). `agencies`: the ids of the units under `answer_paths`, when
+    the caller has them already."""
+    if agencies is None:
+        agencies = _ids_or_subquery(_units_under(answer_paths))
     led = PetitionGroup.objects.filter(lead_unit_id__in=agencies)
+    # The supported groups' ids first, then those groups by primary key: joined in one
+    # statement, the planner misjudged how few supports there are and read every group.
     supported = list(
         Support.objects.filter(unit_id__in=agencies).values_list("group_id", flat=True)[: _ID_LIST_LIMIT + 1]
     )
@@ -105,7 +110,9 @@ def _petition_scope(user) -> _Scope:
         conditions.append(Q(receiving_unit_id__in=own))
     outside = []
     if answer_paths:
-        outside = _groups_outside(own, answer_paths)
+        # Usually the same units (a province's officers): their ids are read once.
+        same = own is not None and sorted(answer_paths) == sorted(view_paths)
+        outside = _groups_outside(own, answer_paths, agencies=own if same else None)
         if not isinstance(outside, list) or outside:
             conditions.append(Q(group_id__in=outside))
     if not conditions:
