@@ -8,7 +8,9 @@ its own process per database, because the settings bind one DATABASE_URL per pro
 - PostgreSQL, when reachable: BENCH_DATABASE_URL (default
   postgres://postgres@127.0.0.1:5432/doithoai_bench), dropped and recreated each run.
 
-BENCH_DATABASES=sqlite (or postgresql) runs one of them only; BENCH_PETITIONS=20000 scales
+`submission` needs wrk (apt-get install wrk) and starts gunicorn on a loopback port.
+BENCH_DATABASES=sqlite (or postgresql) runs one of them only; BENCH_ONLY=national (a comma-
+separated list) runs only the benchmarks named; BENCH_PETITIONS=20000 scales
 the data down for a quick run. Results go to bench/results/<benchmark>-<database>.json.
 The national benchmark runs on PostgreSQL only, in BENCH_NATIONAL_DATABASE_URL (default
 doithoai_bench_national); BENCH_NATIONAL_PETITIONS=200000 scales it down.
@@ -24,7 +26,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
-BENCHMARKS = ["petitions", "dashboard", "national"]
+BENCHMARKS = ["petitions", "dashboard", "submission", "national"]
 DEFAULT_PG = "postgres://postgres@127.0.0.1:5432/doithoai_bench"
 # A national deployment runs on PostgreSQL; its ten million petitions get their own database,
 # which the other benchmarks do not drop (BENCH_NATIONAL_DATABASE_URL).
@@ -66,7 +68,11 @@ def main() -> int:
         else:
             print(f"PostgreSQL skipped ({url}): {why}")
     status = 0
-    for benchmark in BENCHMARKS:
+    only = [b for b in os.environ.get("BENCH_ONLY", "").split(",") if b]
+    for benchmark in only or BENCHMARKS:
+        if benchmark not in BENCHMARKS:
+            print(f"unknown benchmark {benchmark!r}; known: {', '.join(BENCHMARKS)}", file=sys.stderr)
+            return 2
         for name, url in targets:
             if benchmark in POSTGRESQL_ONLY and name != "postgresql":
                 print(f"== {benchmark} on {name}: skipped, {POSTGRESQL_ONLY[benchmark]}", flush=True)

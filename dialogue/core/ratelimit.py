@@ -5,17 +5,19 @@ processes and hosts share one count (no per-process memory, no Redis needed).
         return too_many(request)
 
 `allow` counts the attempt and says whether it is within the limit. The count is one
-conditional UPDATE (or an INSERT for the window's first hit, retried if another process
-inserted first), correct under concurrency on SQLite and PostgreSQL.
+statement, `INSERT … ON CONFLICT DO UPDATE … RETURNING` (on an SQLite older than 3.35 a
+conditional UPDATE, or an INSERT retried if another process inserted first), correct
+under concurrency on SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -38,6 +40,38 @@ def hit(key: str, *, seconds: int) -> int:
     now = timezone.now()
     start = _window(now, seconds)
     stored = _key(key)
+    count = _upsert(stored, start) if _upsert_supported() else _update_or_insert(stored, start)
+    if count == 1:
+        # A new window: forget the windows that ended long ago (at most a day's worth).
+        RateCounter.objects.filter(window_start__lt=now - timedelta(days=1)).delete()
+    return count
+
+
+def _upsert_supported() -> bool:
+    """PostgreSQL, and SQLite from 3.35 (INSERT … ON CONFLICT … RETURNING)."""
+    return connection.vendor == "postgresql" or (
+        connection.vendor == "sqlite" and sqlite3.sqlite_version_info >= (3, 35, 0)
+    )
+
+
+def _upsert(stored: str, start: datetime) -> int:
+    """One statement: the window's row made or counted up, its count returned. Atomic on
+    both databases, whatever other processes do at the same moment."""
+    table, key, window, count = (
+        connection.ops.quote_name(name) for name in (RateCounter._meta.db_table, "key", "window_start", "count")
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} ({key}, {window}, {count}) VALUES (%s, %s, 1) "  # noqa: S608 - fixed names
+            f"ON CONFLICT ({key}, {window}) DO UPDATE SET {count} = {table}.{count} + 1 RETURNING {count}",
+            [stored, connection.ops.adapt_datetimefield_value(start)],
+        )
+        return cursor.fetchone()[0]
+
+
+def _update_or_insert(stored: str, start: datetime) -> int:
+    """The same for an older SQLite: an UPDATE, or an INSERT retried if another process
+    inserted first."""
     for _attempt in range(3):
         updated = RateCounter.objects.filter(key=stored, window_start=start).update(count=F("count") + 1)
         if updated:
@@ -45,8 +79,6 @@ def hit(key: str, *, seconds: int) -> int:
         try:
             with transaction.atomic():
                 RateCounter.objects.create(key=stored, window_start=start, count=1)
-            # A new window: forget the windows that ended long ago (at most a day's worth).
-            RateCounter.objects.filter(window_start__lt=now - timedelta(days=1)).delete()
             return 1
         except IntegrityError:
             continue
