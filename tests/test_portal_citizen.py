@@ -595,3 +595,23 @@ def test_pages_stay_under_200_kb(place, client):
     for url in (SUBMIT + "?q=cao", form_url(place), TRACK, TRACKED):
         assert len(visitor.get(url).content) < 200 * 1024, url
     assert io.BytesIO(client.get(reverse("portal:submit_done")).content).getbuffer().nbytes < 200 * 1024
+
+
+def test_sending_a_petition_takes_a_fixed_small_number_of_statements(place, client, settings):
+    """What the request itself does (docs/performance.md, "The statements that remain");
+    the address, the repeat and the officers' notices are the worker's: its task is stored
+    here, not run."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    url = form_url(place)
+    data = {**fresh_form(client, url), **fields()}
+    with CaptureQueriesContext(connection) as queries:
+        assert client.post(url, data).status_code == 302
+    statements = [q["sql"] for q in queries.captured_queries]
+    # The conference with its area (no unit-kind lookups), the key twice, two rate limits
+    # (one statement each, plus the cleanup of old windows at a window's first hit), the
+    # calendar, the petition, its audit entry and task in one savepoint, the session.
+    assert not [s for s in statements if s.startswith('SELECT "organisation_unitkind"')]
+    assert len(statements) <= 19, "\n".join(s[:300] for s in statements)

@@ -127,7 +127,9 @@ def _posted_conference(request) -> Conference | None:
     try:
         return (
             Conference.objects.filter(announced_at__isnull=False, date__isnull=False)
-            .select_related("plan__issuing_unit")
+            # The issuing body, its kind and its parent's: what `administrative_area` walks
+            # to check that the receiving unit lies in the conference's area.
+            .select_related("plan__issuing_unit__kind", "plan__issuing_unit__parent__kind")
             .get(pk=int(conf_id))
         )
     except (Conference.DoesNotExist, TypeError, ValueError):
