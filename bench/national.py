@@ -74,7 +74,7 @@ from dialogue.lib.text import fold  # noqa: E402
 from dialogue.organisation.factories import make_person  # noqa: E402
 from dialogue.organisation.models import Unit, UnitKind  # noqa: E402
 from dialogue.organisation.roles import Role  # noqa: E402
-from dialogue.petitions import similarity  # noqa: E402
+from dialogue.petitions import crossings, similarity  # noqa: E402
 from dialogue.petitions.models import (  # noqa: E402
     AckKind,
     Answer,
@@ -960,6 +960,10 @@ def generate() -> dict:
     report = report_conference(nation, conferences)
     _SHARED.clear()
     del pools
+    step = time.perf_counter()
+    crossings.refresh()  # the flags the models' save() keeps, for rows written by COPY
+    seconds["crossings"] = round(time.perf_counter() - step, 1)
+    print(f"  groups and supports crossing provinces flagged in {elapsed(step)}", flush=True)
     step = time.perf_counter()
     rebuilt = load.rebuild()
     dash.reset_sequences(*[m for m in BULK_MODELS if m is not Directive.supporting_units.through])

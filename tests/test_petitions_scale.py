@@ -9,8 +9,8 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from dialogue.petitions import selectors, services
-from dialogue.petitions.models import Channel, Petition, PetitionGroup
+from dialogue.petitions import crossings, selectors, services
+from dialogue.petitions.models import Channel, Petition, PetitionGroup, Support
 
 LIST = reverse("petitions:petition_list")
 
@@ -86,7 +86,9 @@ def test_an_agency_sees_a_matter_forwarded_to_it_from_another_province_and_no_on
         )
     ]  # fmt: skip
     group = services.group_create(actor=cast.outsider, petitions=[elsewhere], summary="Nước thải từ Thái Nguyên")
-    PetitionGroup.objects.filter(pk=group.pk).update(lead_unit=t.agency_a)
+    group.lead_unit = t.agency_a  # as a forwarding between provinces does (services.petition_forward)
+    group.save()
+    assert PetitionGroup.objects.get(pk=group.pk).crosses_roots
     seen = {
         who: {p.pk for p in selectors.petition_list_for_user(user=getattr(cast, who))}
         for who in ("agency_a", "agency_b", "province_officer", "outsider", "admin")
@@ -109,3 +111,72 @@ def test_the_unacknowledged_count_covers_only_the_persons_units(cast):
     assert selectors.ack_due_count(user=cast.outsider) == 1
     assert selectors.ack_due_count(user=cast.admin) == 3
     assert selectors.ack_due_count(user=cast.agency_b) == 0
+
+
+def _group_in_other_province(cast, text: str) -> PetitionGroup:
+    petition = services.petition_receive(
+        actor=cast.outsider, receiving_unit=cast.tree.other_commune, channel=Channel.PAPER_CITIZEN,
+        content=text, received_on=date(2026, 11, 5),
+    )  # fmt: skip
+    return services.group_create(actor=cast.outsider, petitions=[petition], summary=text)
+
+
+def test_a_province_sees_a_matter_from_another_province_that_its_agency_supports(cast):
+    t = cast.tree
+    group = _group_in_other_province(cast, "Bụi than từ mỏ ở Thái Nguyên bay sang xã Gia Phúc.")
+    Support.objects.create(group=group, unit=t.agency_b)
+    assert Support.objects.get(group=group).crosses_roots
+    petitions = set(group.petitions.values_list("pk", flat=True))
+    assert {p.pk for p in selectors.petition_list_for_user(user=cast.province_officer)} >= petitions
+    assert {p.pk for p in selectors.petition_list_for_user(user=cast.agency_b)} == petitions
+    assert not {p.pk for p in selectors.petition_list_for_user(user=cast.agency_a)} & petitions
+
+
+def test_a_group_led_within_its_own_province_does_not_cross(cast):
+    t = cast.tree
+    (petition,) = _petitions(cast, 1)
+    group = services.group_create(actor=cast.province_officer, petitions=[petition], summary="Đường liên thôn")
+    group.lead_unit = t.agency_a
+    group.save(update_fields=["lead_unit"])
+    Support.objects.create(group=group, unit=t.agency_b)
+    group.refresh_from_db()
+    assert not group.crosses_roots and not Support.objects.get(group=group).crosses_roots
+
+
+def test_moving_a_unit_to_another_province_keeps_the_crossings_true(cast):
+    """Hải Phòng's commune moves under Thái Nguyên: its group led by agency A no longer
+    crosses; moved back, it does again, and the province officer's list follows."""
+    from dialogue.organisation import services as organisation
+
+    t = cast.tree
+    group = _group_in_other_province(cast, "Nước thải từ Thái Nguyên chảy về xã Gia Phúc.")
+    group.lead_unit = t.agency_a
+    group.save()
+    commune = t.other_commune
+
+    def move(parent):
+        organisation.unit_update(
+            actor=cast.admin, unit=commune, kind=commune.kind, parent=parent, name=commune.name,
+            short_name=commune.short_name, code=commune.code, note="",
+        )  # fmt: skip
+        group.refresh_from_db()
+        commune.refresh_from_db()
+
+    move(t.province)
+    assert not group.crosses_roots
+    move(t.other_province)
+    assert group.crosses_roots
+    assert set(group.petitions.values_list("pk", flat=True)) <= {
+        p.pk for p in selectors.petition_list_for_user(user=cast.province_officer)
+    }
+
+
+def test_refresh_sets_the_flags_of_rows_written_in_bulk(cast):
+    t = cast.tree
+    group = _group_in_other_province(cast, "Khói từ lò gạch ở Thái Nguyên.")
+    PetitionGroup.objects.filter(pk=group.pk).update(lead_unit=t.agency_a)  # as a bulk load writes it
+    Support.objects.bulk_create([Support(group=group, unit=t.agency_b)])
+    crossings.refresh()
+    group.refresh_from_db()
+    assert group.crosses_roots and Support.objects.get(group=group).crosses_roots
+    assert crossings.root_of(t.agency_a.path) == str(t.province.pk)

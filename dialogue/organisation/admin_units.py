@@ -21,6 +21,7 @@ from vietnamadminunits.database import query
 from dialogue.core.services import audit_record
 from dialogue.lib.text import fold
 from dialogue.organisation.models import Unit, UnitKind, UnitStatus
+from dialogue.organisation.signals import unit_paths_changed
 
 REFORM_DATE = date(2025, 7, 1)
 
@@ -83,6 +84,8 @@ class _Upserter:
                 setattr(unit, k, v)
             unit.path = expected_path
             unit.save()
+            if "path" in changed:  # what is derived from paths follows (dialogue/petitions/crossings.py)
+                unit_paths_changed.send(sender=Unit, unit_ids=[unit.pk])
             self.report.count(kind, "updated")
         else:
             self.report.count(kind, "unchanged")

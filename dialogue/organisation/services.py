@@ -18,6 +18,7 @@ from dialogue.lib.text import fold, normalize_text
 from dialogue.organisation.models import RoleAssignment, Unit, UnitKind, UnitStatus, User
 from dialogue.organisation.roles import NATIONAL_ROLES, Capability, Role
 from dialogue.organisation.selectors import scope_paths, user_can
+from dialogue.organisation.signals import unit_paths_changed
 from dialogue.organisation.states import UNIT_TRANSITIONS
 
 MSG_NOT_ALLOWED = _("You are not allowed to change this unit.")
@@ -171,6 +172,7 @@ def _rewrite_subtree(unit: Unit, old_path: str) -> None:
         child.level = child.kind.level if child.kind.level is not None else parent.level
         by_pk[child.pk] = child
     Unit.objects.bulk_update(descendants, ["path", "depth", "level"], batch_size=500)
+    unit_paths_changed.send(sender=Unit, unit_ids=[unit.pk, *(d.pk for d in descendants)])
 
 
 @transaction.atomic

@@ -222,6 +222,9 @@ class PetitionGroup(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     version = models.PositiveIntegerField(default=1)
+    # The lead agency lies under another root of the unit tree (another province) than the
+    # receiving unit; kept by save() and crossings.refresh() (dialogue/petitions/crossings.py).
+    crosses_roots = models.BooleanField(default=False, db_default=False, editable=False)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -241,10 +244,17 @@ class PetitionGroup(models.Model):
                 condition=Q(answer_mode="written") & ~Q(status="approved"),
                 name="group_answer_open",
             ),
+            # The few groups led from another root (selectors._groups_outside).
+            models.Index(fields=["lead_unit"], condition=Q(crosses_roots=True), name="group_crosses_roots"),
         ]
 
     def __str__(self):
         return self.summary[:100]
+
+    def save(self, *args, **kwargs):
+        self.crosses_roots = _crosses(self, "lead_unit", "receiving_unit")
+        _save_flag_too(kwargs, ("lead_unit", "lead_unit_id", "receiving_unit", "receiving_unit_id"))
+        super().save(*args, **kwargs)
 
 
 class Support(models.Model):
@@ -257,14 +267,53 @@ class Support(models.Model):
     contributed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # The supporting unit lies under another root of the unit tree than the group's
+    # receiving unit (dialogue/petitions/crossings.py).
+    crosses_roots = models.BooleanField(default=False, db_default=False, editable=False)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["group", "unit"], name="support_once_per_unit")]
+        indexes = [models.Index(fields=["unit"], condition=Q(crosses_roots=True), name="support_crosses_roots")]
         verbose_name = _("supporting agency")
         verbose_name_plural = _("supporting agencies")
 
     def __str__(self):
         return str(self.unit)
+
+    def save(self, *args, **kwargs):
+        self.crosses_roots = _crosses_paths(_unit_path(self, "unit"), _unit_path(self.group, "receiving_unit"))
+        _save_flag_too(kwargs, ("unit", "unit_id", "group", "group_id"))
+        super().save(*args, **kwargs)
+
+
+def _unit_path(obj, name: str) -> str | None:
+    """The path of `obj`'s unit `name`: from the loaded unit, else read."""
+    unit_id = getattr(obj, f"{name}_id")
+    if unit_id is None:
+        return None
+    cached = obj._state.fields_cache.get(name)
+    if cached is not None and cached.pk == unit_id:
+        return cached.path
+    from dialogue.organisation.models import Unit
+
+    return Unit.objects.filter(pk=unit_id).values_list("path", flat=True).first()
+
+
+def _crosses_paths(one: str | None, other: str | None) -> bool:
+    from dialogue.petitions.crossings import root_of
+
+    return one is not None and other is not None and root_of(one) != root_of(other)
+
+
+def _crosses(obj, one: str, other: str) -> bool:
+    return _crosses_paths(_unit_path(obj, one), _unit_path(obj, other))
+
+
+def _save_flag_too(kwargs: dict, fields: tuple[str, ...]) -> None:
+    """A save limited to some fields writes the flag too when one of `fields` is among them."""
+    update_fields = kwargs.get("update_fields")
+    if update_fields is not None and set(update_fields) & set(fields):
+        kwargs["update_fields"] = [*update_fields, "crosses_roots"]
 
 
 class Petition(models.Model):

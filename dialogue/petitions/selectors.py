@@ -22,6 +22,7 @@ from dialogue.organisation.models import Unit
 from dialogue.organisation.roles import Capability
 from dialogue.organisation.selectors import any_of, scope_paths, scope_q, user_can
 from dialogue.petitions import similarity
+from dialogue.petitions.crossings import root_of
 from dialogue.petitions.models import (
     PUBLIC_CHANNELS,
     GroupStatus,
@@ -65,22 +66,26 @@ def _ids_or_subquery(qs: QuerySet, column: str = "pk"):
     return ids if len(ids) <= _ID_LIST_LIMIT else qs.values(column)
 
 
-def _groups_outside(own, answer_paths: list[str], *, agencies=None):
+def _groups_outside(own, answer_paths: list[str], *, agencies=None, crossing_only: bool = False):
     """Groups the person's agencies lead or support that were received outside `own` (the
     units whose petitions they see anyway): a matter forwarded to their agency from
     elsewhere. Both lookups go through indexes (group_lead_receiving; supports by unit,
     joined to their group). `agencies`: the ids of the units under `answer_paths`, when
-    the caller has them already."""
+    the caller has them already. `crossing_only`: the units of `own` are whole roots of the
+    unit tree holding every agency, so only a group or support that crosses from one root
+    to another can be outside (dialogue/petitions/crossings.py): read through the partial
+    indexes of those few rows instead of every group the agencies lead."""
     if agencies is None:
         agencies = _ids_or_subquery(_units_under(answer_paths))
     led = PetitionGroup.objects.filter(lead_unit_id__in=agencies)
+    supports = Support.objects.filter(unit_id__in=agencies)
+    if crossing_only:
+        led, supports = led.filter(crosses_roots=True), supports.filter(crosses_roots=True)
     # The supported groups' ids first, then those groups by primary key: joined in one
     # statement, the planner misjudged how few supports there are and read every group.
-    supported = list(
-        Support.objects.filter(unit_id__in=agencies).values_list("group_id", flat=True)[: _ID_LIST_LIMIT + 1]
-    )
+    supported = list(supports.values_list("group_id", flat=True)[: _ID_LIST_LIMIT + 1])
     if len(supported) > _ID_LIST_LIMIT:
-        supported = Support.objects.filter(unit_id__in=agencies).values("group_id")
+        supported = supports.values("group_id")
     supported = PetitionGroup.objects.filter(pk__in=supported)
     if own is not None:
         led, supported = led.exclude(receiving_unit_id__in=own), supported.exclude(receiving_unit_id__in=own)
@@ -112,7 +117,8 @@ def _petition_scope(user) -> _Scope:
     if answer_paths:
         # Usually the same units (a province's officers): their ids are read once.
         same = own is not None and sorted(answer_paths) == sorted(view_paths)
-        outside = _groups_outside(own, answer_paths, agencies=own if same else None)
+        whole_roots = own is not None and all(f"/{root_of(path)}/" in view_paths for path in answer_paths)
+        outside = _groups_outside(own, answer_paths, agencies=own if same else None, crossing_only=whole_roots)
         if not isinstance(outside, list) or outside:
             conditions.append(Q(group_id__in=outside))
     if not conditions:
