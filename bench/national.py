@@ -1211,7 +1211,13 @@ class Measure:
         summary = getattr(stats, "summary", None)
         if summary is not None:
             started = time.perf_counter()
+            # The worker's job, not a page: BENCH_NATIONAL_TIMEOUT does not apply to it.
+            with connection.cursor() as cursor:
+                cursor.execute("SET statement_timeout = 0")
             snapshot = summary.figures_refresh(force=True)
+            if TIMEOUT:
+                with connection.cursor() as cursor:
+                    cursor.execute(f"SET statement_timeout = {TIMEOUT * 1000}")
             refresh = {"seconds": round(time.perf_counter() - started, 1), "rows": snapshot.rows}
             print(
                 f"statistics snapshot refreshed in {refresh['seconds']} s ({snapshot.rows:,} daily figures)", flush=True
