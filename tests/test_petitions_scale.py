@@ -180,3 +180,15 @@ def test_refresh_sets_the_flags_of_rows_written_in_bulk(cast):
     group.refresh_from_db()
     assert group.crosses_roots and Support.objects.get(group=group).crosses_roots
     assert crossings.root_of(t.agency_a.path) == str(t.province.pk)
+
+
+def test_a_save_that_does_not_touch_the_units_keeps_the_flag_and_reads_no_unit(cast, django_assert_num_queries):
+    group = _group_in_other_province(cast, "Tiếng ồn từ công trường ở Thái Nguyên.")
+    group.lead_unit = cast.tree.agency_a
+    group.save(update_fields=["lead_unit"])  # the flag is written with the unit it follows
+    group = PetitionGroup.objects.get(pk=group.pk)
+    assert group.crosses_roots
+    group.summary = "Tiếng ồn từ công trường ban đêm"
+    with django_assert_num_queries(1):
+        group.save(update_fields=["summary"])
+    assert PetitionGroup.objects.get(pk=group.pk).crosses_roots

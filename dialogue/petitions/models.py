@@ -252,8 +252,8 @@ class PetitionGroup(models.Model):
         return self.summary[:100]
 
     def save(self, *args, **kwargs):
-        self.crosses_roots = _crosses(self, "lead_unit", "receiving_unit")
-        _save_flag_too(kwargs, ("lead_unit", "lead_unit_id", "receiving_unit", "receiving_unit_id"))
+        if _flag_saved(kwargs, ("lead_unit", "lead_unit_id", "receiving_unit", "receiving_unit_id")):
+            self.crosses_roots = _crosses(self, "lead_unit", "receiving_unit")
         super().save(*args, **kwargs)
 
 
@@ -281,8 +281,8 @@ class Support(models.Model):
         return str(self.unit)
 
     def save(self, *args, **kwargs):
-        self.crosses_roots = _crosses_paths(_unit_path(self, "unit"), _unit_path(self.group, "receiving_unit"))
-        _save_flag_too(kwargs, ("unit", "unit_id", "group", "group_id"))
+        if _flag_saved(kwargs, ("unit", "unit_id", "group", "group_id")):
+            self.crosses_roots = _crosses_paths(_unit_path(self, "unit"), _unit_path(self.group, "receiving_unit"))
         super().save(*args, **kwargs)
 
 
@@ -309,11 +309,17 @@ def _crosses(obj, one: str, other: str) -> bool:
     return _crosses_paths(_unit_path(obj, one), _unit_path(obj, other))
 
 
-def _save_flag_too(kwargs: dict, fields: tuple[str, ...]) -> None:
-    """A save limited to some fields writes the flag too when one of `fields` is among them."""
+def _flag_saved(kwargs: dict, fields: tuple[str, ...]) -> bool:
+    """Whether this save writes the units the flag depends on: a full save, or one limited to
+    fields among which one of `fields` (the flag is then written too). Other saves, such as a
+    status change, leave the flag as it is and read no unit."""
     update_fields = kwargs.get("update_fields")
-    if update_fields is not None and set(update_fields) & set(fields):
-        kwargs["update_fields"] = [*update_fields, "crosses_roots"]
+    if update_fields is None:
+        return True
+    if not set(update_fields) & set(fields):
+        return False
+    kwargs["update_fields"] = [*update_fields, "crosses_roots"]
+    return True
 
 
 class Petition(models.Model):

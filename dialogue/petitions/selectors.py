@@ -71,8 +71,8 @@ def _ids_or_subquery(qs: QuerySet, column: str = "pk"):
 def _groups_outside(own, answer_paths: list[str], *, agencies=None, crossing_only: bool = False):
     """Groups the person's agencies lead or support that were received outside `own` (the
     units whose petitions they see anyway): a matter forwarded to their agency from
-    elsewhere. Both lookups go through indexes (group_lead_receiving; supports by unit,
-    joined to their group). `agencies`: the ids of the units under `answer_paths`, when
+    elsewhere. Both lookups go through indexes (group_lead_receiving; supports by unit, then
+    their groups by key). `agencies`: the ids of the units under `answer_paths`, when
     the caller has them already. `crossing_only`: the units of `own` are whole roots of the
     unit tree holding every agency, so only a group or support that crosses from one root
     to another can be outside (dialogue/petitions/crossings.py): read through the partial
