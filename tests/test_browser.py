@@ -122,6 +122,9 @@ def test_on_a_phone_the_menu_folds_behind_one_button_that_names_the_current_page
     page.wait_for_url(f"{live_server.url}/statistics/**")
     assert "Danh mục: Thống kê" in page.locator(".mainnav__toggle").inner_text()
     page.set_viewport_size({"width": 1280, "height": 860})
-    assert not page.locator(".mainnav__toggle").is_visible()
-    assert page.locator(".mainnav").get_by_role("link", name="Việc của tôi").is_visible()
+    from playwright.sync_api import expect
+
+    # The media query's change event comes after the resize: wait for it, not a fixed time.
+    expect(page.locator(".mainnav__toggle")).to_be_hidden()
+    expect(page.locator(".mainnav").get_by_role("link", name="Việc của tôi")).to_be_visible()
     context.close()
