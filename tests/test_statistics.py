@@ -1,6 +1,7 @@
 """The statistics dashboard: figures on a dataset worked out by hand, the reporting periods,
 scope (who sees which unit), the lists behind the figures, and the charts."""
 
+import dataclasses
 import re
 from datetime import date, timedelta
 
@@ -404,3 +405,7 @@ def test_the_late_table_shows_the_units_with_most_late_first_and_the_rest_on_req
     table = html.split('class="table stats-late"')[1].split("</table>")[0]
     assert table.count('<th scope="row">') == len(stats.late_by_unit)
     assert "Xem thêm" not in html
+    many = dataclasses.replace(stats, late_by_unit=stats.late_by_unit * 700)  # a country's thousands of units
+    monkeypatch.setattr(views.selectors, "statistics_for_user", lambda **kwargs: many)
+    html = client.get(url).content.decode()
+    assert f"Xem thêm {len(many.late_by_unit) - 1:,} đơn vị".replace(",", ".") in html  # 2.099, as Vietnamese writes

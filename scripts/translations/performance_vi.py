@@ -14,5 +14,5 @@ PLURALS = {
     "about %(shown)s petition (estimated)": ["khoảng %(shown)s kiến nghị (ước tính)"],
     "%(shown)s petition": ["%(shown)s kiến nghị"],
     # --- templates/statistics/dashboard.html
-    "Show %(n)s more unit": ["Xem thêm %(n)s đơn vị"],
+    "Show %(shown)s more unit": ["Xem thêm %(shown)s đơn vị"],
 }
