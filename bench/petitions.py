@@ -100,6 +100,7 @@ def recreate_database() -> None:
     name = str(db["NAME"])
     if "bench" not in Path(name).name:
         raise SystemExit(f"refusing to recreate {name!r}: a benchmark database's name contains “bench”")
+    connection.close()  # nothing of this process holds the file or the database being dropped
     if connection.vendor == "sqlite":
         for suffix in ("", "-wal", "-shm", "-journal"):
             Path(name + suffix).unlink(missing_ok=True)

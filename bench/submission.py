@@ -58,6 +58,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from bench.petitions import database_version, recreate_database  # noqa: E402
 from bench.submit_urls import FLOOR_CLIENT  # noqa: E402
 from dialogue.organisation.factories import make_person, make_unit  # noqa: E402
 from dialogue.organisation.kinds import ensure_builtin_kinds  # noqa: E402
@@ -94,40 +95,6 @@ MATTERS = [
     "nạo vét kênh mương nội đồng {place} trước vụ mùa",
 ]
 PLACES = ["thôn Nà Đon", "xóm Na Hoàng", "thôn Bản Ná", "xóm Làng Mới", "tổ 5", "xóm Đồng Tâm", "thôn Khuôn Ngục"]
-
-
-# ---------------------------------------------------------------- the database
-
-
-def recreate_database() -> None:
-    db = settings.DATABASES["default"]
-    name = str(db["NAME"])
-    if "bench" not in Path(name).name:
-        raise SystemExit(f"refusing to recreate {name!r}: a benchmark database's name contains “bench”")
-    connection.close()
-    if connection.vendor == "sqlite":
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            Path(name + suffix).unlink(missing_ok=True)
-        Path(name).parent.mkdir(parents=True, exist_ok=True)
-        return
-    import psycopg
-    from psycopg import sql
-
-    params = {"host": db.get("HOST") or None, "port": db.get("PORT") or None, "user": db.get("USER") or None}
-    if db.get("PASSWORD"):
-        params["password"] = db["PASSWORD"]
-    with psycopg.connect(dbname="postgres", autocommit=True, **params) as admin:
-        admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
-        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-
-
-def database_version() -> str:
-    with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            cursor.execute("SELECT sqlite_version()")
-            return f"SQLite {cursor.fetchone()[0]}"
-        cursor.execute("SELECT version()")
-        return cursor.fetchone()[0].split(" on ")[0]
 
 
 def build() -> tuple[Conference, int]:
