@@ -44,8 +44,7 @@ from dialogue.followup import satisfaction
 from dialogue.followup.models import Escalation, Evidence, ProgressUpdate, SatisfactionRequest, UpdateKind
 from dialogue.open311 import services as open311_services
 from dialogue.organisation.factories import make_person, make_unit
-from dialogue.organisation.kinds import ensure_builtin_kinds
-from dialogue.organisation.models import RoleAssignment, UnitKind
+from dialogue.organisation.models import RoleAssignment
 from dialogue.organisation.roles import Role
 from dialogue.petitions import public as petition_public
 from dialogue.petitions import services as petition_services
@@ -66,6 +65,7 @@ from dialogue.reminders.models import ChaseLetter, MessageChannel, MessageStatus
 from dialogue.workcalendar import services as calendar_services
 from dialogue.workcalendar.models import CalendarException
 from tests.test_followup_fixtures import pdf_bytes, png_bytes
+from tests.unit_tree import build_unit_tree
 
 # The satisfaction link's secret (only its hash is stored).
 SATISFACTION_TOKEN = "matran-phan-quyen-danh-gia-0001"
@@ -100,35 +100,12 @@ def _future_working_day(days_ahead: int):
 
 def build_tree():
     # A transactional test run earlier flushes what the data migrations loaded.
-    ensure_builtin_kinds(UnitKind)
     load_builtin_fields(Field)
     load_builtin_timelines(TimelineTemplate, TimelineStep)
-    p = make_unit("Tỉnh Thái Nguyên", "province", code="19", short_name="Thái Nguyên")
-    tinh_uy = make_unit("Tỉnh ủy Thái Nguyên", "party_committee", p)
-    ban_dan_van = make_unit("Ban Dân vận Tỉnh ủy", "party_board", tinh_uy)
-    ubnd = make_unit("Ủy ban nhân dân tỉnh Thái Nguyên", "people_committee", p)
-    agency_a = make_unit("Sở Nông nghiệp và Môi trường", "agency", ubnd)
-    agency_b = make_unit("Sở Xây dựng", "agency", ubnd)
-    c = make_unit("Xã Cao Minh", "commune", p, code="01879", short_name="Cao Minh")
-    village = make_unit("Thôn Nà Đon", "village", c)
-    q = make_unit("Thành phố Hải Phòng", "province", code="31", short_name="Hải Phòng")
-    gia_phuc = make_unit("Xã Gia Phúc", "commune", q, code="11050", short_name="Gia Phúc")
-    dang_uy = make_unit("Đảng ủy xã Cao Minh", "party_committee", c)
-    ubnd_xa = make_unit("Ủy ban nhân dân xã Cao Minh", "people_committee", c)
-    return SimpleNamespace(
-        province=p,
-        tinh_uy=tinh_uy,
-        ban_dan_van=ban_dan_van,
-        ubnd=ubnd,
-        agency_a=agency_a,
-        agency_b=agency_b,
-        commune=c,
-        village=village,
-        other_province=q,
-        other_commune=gia_phuc,
-        dang_uy=dang_uy,
-        ubnd_xa=ubnd_xa,
-    )
+    t = build_unit_tree()
+    t.dang_uy = make_unit("Đảng ủy xã Cao Minh", "party_committee", t.commune)
+    t.ubnd_xa = make_unit("Ủy ban nhân dân xã Cao Minh", "people_committee", t.commune)
+    return t
 
 
 def build_cast(t):
