@@ -99,7 +99,7 @@ YEARS = 5
 SEED = 20261124
 TODAY = timezone.localdate()
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
-RESULTS = ROOT / "bench" / "results"
+RESULTS = Path(os.environ.get("BENCH_RESULTS", ROOT / "bench" / "results"))
 BATCH = 20_000
 
 # ---------------------------------------------------------------- fast writing
@@ -110,7 +110,8 @@ class Writer:
 
     `columns` are the attributes each row gives, in order; every other NOT NULL column gets
     the model's default once (created_at/updated_at: now), since neither path runs Django's
-    save(). Dates and timestamps must be given already adapted (see `d` and `ts`)."""
+    save(), except a column with a database default, which the database fills. Dates and
+    timestamps must be given already adapted (see `d` and `ts`)."""
 
     def __init__(self, model, columns: list[str]) -> None:
         self.model = model
@@ -118,8 +119,8 @@ class Writer:
         now = timezone.now()
         fixed: dict[str, object] = {}
         for f in model._meta.concrete_fields:
-            if f.attname in columns or f.null or (f.primary_key and f.attname not in columns):
-                continue
+            if f.attname in columns or f.null or (f.primary_key and f.attname not in columns) or f.has_db_default():
+                continue  # given, nullable, the id, or the database's own default
             automatic = getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
             value = now if automatic else f.get_default()
             fixed[f.column] = f.get_db_prep_save(value, connection)
@@ -873,7 +874,7 @@ def main() -> int:
     temporary = target.with_suffix(".tmp")
     temporary.write_text(json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8")
     temporary.replace(target)
-    print(f"written {target.relative_to(ROOT)} ({time.perf_counter() - started:.0f} s in all)", flush=True)
+    print(f"written {os.path.relpath(target, ROOT)} ({time.perf_counter() - started:.0f} s in all)", flush=True)
     return 0
 
 

@@ -108,7 +108,7 @@ TIMEOUT = dash._env_int("BENCH_NATIONAL_TIMEOUT", default=0)
 PROVINCE = os.environ.get("BENCH_NATIONAL_PROVINCE", "Thái Nguyên")
 SEED = 20261208
 TODAY = base.TODAY
-RESULTS = ROOT / "bench" / "results"
+RESULTS = Path(os.environ.get("BENCH_RESULTS", ROOT / "bench" / "results"))
 PROVINCIAL_PER_YEAR = 10  # the provincial secretary's and chairman's dialogues
 REPORT_PETITIONS = 500  # the conference whose synthesis report is rendered
 NOTICE_DIRECTIVES = 200  # the conclusion notice rendered
@@ -1444,7 +1444,7 @@ def measure(meta: dict) -> None:
     temporary = target.with_suffix(".tmp")
     temporary.write_text(json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8")
     temporary.replace(target)
-    print(f"written {target.relative_to(ROOT)} ({payload['measure_seconds']:.0f} s of measuring)", flush=True)
+    print(f"written {os.path.relpath(target, ROOT)} ({payload['measure_seconds']:.0f} s of measuring)", flush=True)
 
 
 def main() -> int:

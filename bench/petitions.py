@@ -75,6 +75,7 @@ from dialogue.petitions.models import (  # noqa: E402
     Support,
 )
 from dialogue.plans.models import Conference, ConferenceStatus, DocumentLayout, Plan, PlanStatus  # noqa: E402
+from dialogue.plans.services import administrative_area  # noqa: E402
 from dialogue.workcalendar.selectors import get_calendar  # noqa: E402
 
 # Measured as in production: no query log, no template debugging. Settings were read with
@@ -90,7 +91,7 @@ SEED = 20260401
 TODAY = timezone.localdate()
 YEARS = 5
 PAGE = 50
-RESULTS = ROOT / "bench" / "results"
+RESULTS = Path(os.environ.get("BENCH_RESULTS", ROOT / "bench" / "results"))
 
 # ---------------------------------------------------------------- the database
 
@@ -941,7 +942,7 @@ class Cases:
         """similar_petitions for each new petition in turn, against the pre-filter of the same one."""
         petitions = self.new[name]
         subjects = [lambda p=p: selectors.similar_petitions(user=self.tree.officer, petition=p) for p in petitions]
-        floors = [candidates_floor(p, services._receiving_area(p.receiving_unit)) for p in petitions]
+        floors = [candidates_floor(p, administrative_area(p.receiving_unit)) for p in petitions]
         turn = {"subject": 0, "floor": 0}
 
         def cycle(kind: str, calls: list):
@@ -979,7 +980,7 @@ class Cases:
         (with the candidates not yet analysed by this process, then once more when they are)."""
         out = []
         for petition in self.new[name]:
-            area = services._receiving_area(petition.receiving_unit)
+            area = administrative_area(petition.receiving_unit)
             similarity._analyse.cache_clear()
             start = time.perf_counter()
             candidates = candidates_floor(petition, area)()
@@ -1214,7 +1215,7 @@ def main() -> int:
     temporary = target.with_suffix(".tmp")
     temporary.write_text(json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8")
     temporary.replace(target)
-    print(f"written {target.relative_to(ROOT)} ({time.perf_counter() - started:.0f} s in all)", flush=True)
+    print(f"written {os.path.relpath(target, ROOT)} ({time.perf_counter() - started:.0f} s in all)", flush=True)
     return 0
 
 

@@ -68,6 +68,7 @@ def main() -> int:
         else:
             print(f"PostgreSQL skipped ({url}): {why}")
     status = 0
+    ran: list[str] = []
     only = [b for b in os.environ.get("BENCH_ONLY", "").split(",") if b]
     for benchmark in only or BENCHMARKS:
         if benchmark not in BENCHMARKS:
@@ -87,6 +88,12 @@ def main() -> int:
             if done.returncode:
                 print(f"FAILED: {benchmark} on {name} (exit {done.returncode})", file=sys.stderr)
                 status = 1
+            else:
+                ran.append(f"{benchmark}-{name}")
+    if ran:
+        # One table of every figure this run wrote, with the targets met or missed.
+        summary = subprocess.run([sys.executable, str(ROOT / "bench" / "summary.py"), *ran], check=False)  # noqa: S603
+        status = status or summary.returncode
     return status
 
 
