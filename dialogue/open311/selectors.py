@@ -49,7 +49,6 @@ from dialogue.petitions.public import (
     PublicState,
     Stage,
     display_tracking_code,
-    normalise_tracking_code,
     public_state,
     public_states,
 )
@@ -139,7 +138,7 @@ def service_of(field: Field) -> dict:
         "service_name": field.name,
         "description": SERVICE_DESCRIPTION % {"field": field.name},
         "metadata": True,
-        # realtime: the service_request_id (the tracking code) is returned by the POST.
+        # realtime: the service_request_id is returned by the POST.
         "type": "realtime",
         "keywords": service_keywords(field.name),
         "group": str(GROUP_LABELS[FIELD_GROUPS.get(field.code, "other")]),
@@ -282,6 +281,22 @@ def published_q() -> Q:
     )
 
 
+def request_id_of(petition: Petition) -> str:
+    """A petition's service_request_id: its number, never its tracking code. The code and the
+    telephone together open the portal's tracking page, and five wrong telephones lock a code
+    for an hour; published codes would let anyone collect them and lock citizens out. The code
+    goes to the submitting application alone, in the POST's service_notice."""
+    return str(petition.pk)
+
+
+def parse_request_id(text: str) -> int | None:
+    """The petition number in a service_request_id, or None for anything else."""
+    text = text.strip()
+    if not text.isascii() or not text.isdigit() or len(text) > 18:
+        return None
+    return int(text)
+
+
 def _visible(labels: list[str]) -> Q:
     if not labels:
         return published_q()
@@ -370,7 +385,7 @@ def request_view(
         notes = f"{state.label}: {scrub(state.answer, petition=petition)}"
     field = petition.field
     return {
-        "service_request_id": display_tracking_code(petition.tracking_code),
+        "service_request_id": request_id_of(petition),
         "status": "closed" if state.closed else "open",
         "status_notes": notes,
         "service_name": field.name if field else "",
@@ -426,8 +441,8 @@ def request_list(*, token: ApiToken | None, query: RequestQuery, limit: int | No
     labels = own_labels(token)
     qs = _candidates(token, labels)
     if query.ids is not None:
-        codes = {normalise_tracking_code(i) for i in query.ids}
-        qs = qs.filter(tracking_code__in=[c for c in codes if c])
+        numbers = {parse_request_id(i) for i in query.ids}
+        qs = qs.filter(pk__in=[n for n in numbers if n is not None])
     else:
         if query.area is not None:
             qs = qs.filter(receiving_unit__path__startswith=query.area.path)
@@ -445,13 +460,11 @@ def request_list(*, token: ApiToken | None, query: RequestQuery, limit: int | No
     return _views(rows, labels, limit)
 
 
-def request_get(*, token: ApiToken | None, code: str) -> dict | None:
-    """One service request by its id (either form of the tracking code), or None when it
-    does not exist for this caller."""
-    normalised = normalise_tracking_code(code)
-    if not normalised.startswith("DT") or len(normalised) != 12:
+def request_get(*, token: ApiToken | None, request_id: str) -> dict | None:
+    """One service request by its id, or None when it does not exist for this caller."""
+    if parse_request_id(request_id) is None:
         return None
-    views = request_list(token=token, query=RequestQuery(ids=[normalised]), limit=1)
+    views = request_list(token=token, query=RequestQuery(ids=[request_id]), limit=1)
     return views[0] if views else None
 
 

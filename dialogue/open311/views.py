@@ -26,7 +26,6 @@ from dialogue.open311.render import JSON, MIME_TYPES, XML, error, respond
 from dialogue.open311.services import MSG_KEY_SCOPE, fingerprint_of, request_submit
 from dialogue.organisation.roles import Capability
 from dialogue.organisation.selectors import scope_paths
-from dialogue.petitions.public import display_tracking_code
 
 SPECIFICATION = "http://wiki.open311.org/GeoReport_v2"
 # When the discovery document or the service definitions last changed in the code; the
@@ -211,7 +210,7 @@ def request_detail(request, request_id: str, fmt: str):
     _area, refused = _jurisdiction(request.GET, fmt)
     if refused:
         return refused
-    view = selectors.request_get(token=token, code=request_id)
+    view = selectors.request_get(token=token, request_id=request_id)
     if view is None:
         return error(fmt, 404, gettext(MSG_REQUEST_UNKNOWN) % {"code": request_id[:40]})
     return respond(fmt, "service_requests", [view])
@@ -270,7 +269,7 @@ def _submit(request, fmt: str):
         return error(fmt, 400, str(refusal.message))
     body = [
         {
-            "service_request_id": display_tracking_code(petition.tracking_code),
+            "service_request_id": selectors.request_id_of(petition),
             "service_notice": selectors.service_notice(petition),
             "account_id": data.account_id or None,
         }
