@@ -10,8 +10,10 @@ Screenshots land in var/screenshots/citizen-*.png.
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 import pytest
+from django.test import Client
 
 from dialogue.followup.models import SatisfactionRequest
 from dialogue.petitions.models import FollowUpStatus, Petition
@@ -189,3 +191,81 @@ def look_without_script(page) -> None:
     """axe-core is a script: with JavaScript off only the layout can be checked here (the
     same pages are checked by axe in the test above)."""
     fits_the_screen(page)
+
+
+def test_every_other_state_of_the_citizen_pages_has_no_accessibility_violation(live_server, place, browser, settings):
+    """The pages and states the citizen's path above does not pass through: choosing where a
+    petition goes (empty, found, nothing found), the standing reception's form, a
+    conference that no longer takes petitions, the 429 pages of sending and tracking, a
+    tracked matter with a directive and its progress, and the SMS link's open question."""
+    from django.utils import timezone
+
+    from dialogue.followup import services as followup
+    from dialogue.plans.models import Conference
+
+    settings.SITE_URL = live_server.url
+    base = live_server.url
+    petition, code = pc.submitted(Client(), place, notify_by="sms")
+    group = pc.answer(place, petition, "Sở sẽ sửa cầu tràn.", followup_until=timezone.localdate() + timedelta(days=60))
+    directive = pc.directive_about(place, group, "Sửa cầu tràn thôn Nà Đon theo kiến nghị của bà Nguyễn Thị Lan")
+    followup.progress_post(actor=place.cast.agency_a, item=directive, text="Đã khảo sát hiện trường.")
+    # Another petition, answered and settled: its SMS asks whether the citizen is satisfied.
+    settled, _code = pc.submitted(Client(), place, notify_by="sms", phone="0987 654 321", name="Hoàng Văn Tám")
+    pc.answer(place, settled, "Đèn chiếu sáng đã được lắp ngày 20/11/2026.")
+    link = re.search(r"https?://\S+/danh-gia/[A-Za-z0-9_\-]+/", " ".join(m.body for m in LocmemBackend.outbox))
+    assert link, "the answer's SMS carries the assessment link"
+    held = Conference.objects.create(
+        plan=place.conference.plan,
+        host_unit=place.tree.commune,
+        title="Hội nghị đối thoại đã diễn ra ở thôn Khuổi Ky",
+        venue="Nhà văn hóa thôn Khuổi Ky",
+        date=timezone.localdate() - timedelta(days=3),
+        announced_at=timezone.now() - timedelta(days=20),
+    )
+    context, page = phone(browser)
+    for name, path, status in (
+        ("choose", "/gui-kien-nghi/", 200),
+        ("choose-found", "/gui-kien-nghi/?q=cao+minh", 200),
+        ("choose-nothing", "/gui-kien-nghi/?q=khong+co+noi+nay", 200),
+        ("reception-form", f"/gui-kien-nghi/?don-vi={place.tree.commune.pk}", 200),
+        ("closed", f"/gui-kien-nghi/?hoi-nghi={held.pk}", 200),
+        ("satisfaction-open", link.group(0).removeprefix(base), 200),
+    ):
+        response = page.goto(base + path)
+        assert response.status == status, path
+        look(page, f"citizen-state-{name}")
+    assert page.get_by_text("Hài lòng", exact=True).first.is_visible()
+
+    # A tracked matter with the notice's directive and its progress.
+    page.goto(f"{base}/tra-cuu/")
+    page.get_by_label("Mã tra cứu", exact=True).fill(code)
+    page.get_by_label("Số điện thoại bạn đã ghi khi gửi").fill(pc.PHONE)
+    page.get_by_role("button", name="Xem kiến nghị của tôi").click()
+    page.wait_for_url(f"{base}/tra-cuu/kien-nghi/")
+    if page.locator("details.progress").get_attribute("open") is None:
+        page.locator("details.progress summary").click()
+    assert page.get_by_text("Đã khảo sát hiện trường.").is_visible()
+    look(page, "citizen-state-tracked-directive")
+
+    # Too many: sending from one address, then tracking from it.
+    settings.PORTAL_SUBMIT_PER_IP_HOUR = 0  # every address has sent too many
+    settings.PORTAL_TRACK_PER_IP_HOUR = 0
+    page.goto(f"{base}/gui-kien-nghi/?hoi-nghi={place.conference.pk}")
+    page.get_by_label("Họ và tên").fill("Lò Văn Páo")
+    page.locator("#id_phone").fill("0912 345 679")
+    page.get_by_label("Nội dung ý kiến, đề xuất, kiến nghị").fill(pc.CONTENT)
+    page.locator("#id_consent").check()
+    with page.expect_response(lambda r: r.request.method == "POST") as sent:
+        page.get_by_role("button", name="Gửi kiến nghị").click()
+    assert sent.value.status == 429
+    page.wait_for_load_state()
+    look(page, "citizen-state-submit-429")
+    page.goto(f"{base}/tra-cuu/")
+    page.get_by_label("Mã tra cứu", exact=True).fill(code)
+    page.get_by_label("Số điện thoại bạn đã ghi khi gửi").fill(pc.PHONE)
+    with page.expect_response(lambda r: r.request.method == "POST") as tracked:
+        page.get_by_role("button", name="Xem kiến nghị của tôi").click()
+    assert tracked.value.status == 429
+    page.wait_for_load_state()
+    look(page, "citizen-state-track-429")
+    context.close()

@@ -235,3 +235,23 @@ def test_the_scheduler_job_enqueues_the_scan_once_per_quarter_hour(place, client
     run = ScheduledRun.objects.get(job="portal.notify", slot=slot)
     assert run.finished_at is not None
     assert OutboundMessage.objects.filter(key__startswith=f"portal:{petition.pk}:", status="sent").count() == 1
+
+
+def test_a_directive_about_the_matter_and_its_progress_are_each_told_once(place, client):
+    from dialogue.followup import services as followup
+
+    petition, code = petition_by(client, place, notify_by="email", email="lan@example.vn")
+    group = pc.answer(place, petition, "Sở sẽ sửa cầu tràn.", followup_until=timezone.localdate() + timedelta(days=60))
+    notify.notify_changes()
+    mail.outbox.clear()
+    directive = pc.directive_about(place, group, "Sửa cầu tràn thôn Nà Đon theo kiến nghị của bà Nguyễn Thị Lan")
+    assert notify.notify_changes()["sent"] == 1
+    followup.progress_post(actor=place.cast.agency_a, item=directive, text="Đã khảo sát hiện trường.")
+    assert notify.notify_changes()["sent"] == 1
+    assert notify.notify_changes()["sent"] == 0
+    issued, started = mail.outbox
+    assert code in issued.body and "Sửa cầu tràn thôn Nà Đon theo kiến nghị của bà N.T.L." in issued.body
+    assert "Sở Nông nghiệp và Môi trường — Đã giao" in issued.body
+    assert "Sở Nông nghiệp và Môi trường — Đang thực hiện" in started.body
+    # The citizen is greeted by name; the directive's text about them is masked.
+    assert "kiến nghị của bà Nguyễn Thị Lan" not in issued.body + started.body
