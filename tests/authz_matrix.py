@@ -1333,7 +1333,7 @@ MATRIX: dict[str, list[Case]] = {
         why="POST: a petition to Xã Cao Minh; only a key whose person takes petitions there",
     ),
     "open311/v2/^requests/(?P<request_id>[^/]+?)\\.(?P<fmt>json|xml)$": case(
-        {"request_id": "open311_petition.tracking_code", "fmt": "=json"},
+        {"request_id": "open311_petition.pk", "fmt": "=json"},
         GET="  404 404 404 404 404 404 ok  404 404 404",
         public=True,
         why="an unpublished request sent by MTTQ's application: only that application reads it",

@@ -548,8 +548,24 @@ def build_world() -> SimpleNamespace:
     )
     # What agency A, which answers the protected petition, must not learn either.
     w.protected = ("Triệu Thị Nhàn", "0912000333", "nhan.trieu@example.vn")
+    # Every petitioner's telephone and e-mail, as stored and as a page may write a number:
+    # a page that shows one must record the access (privacy.ContactAccess).
+    w.petitioner_contacts = petitioner_contacts()
     # Every object as the database holds it now (later steps moved some of them on).
     for value in list(vars(w).values()):
         if isinstance(value, Model):
             value.refresh_from_db()
     return w
+
+
+def petitioner_contacts() -> tuple[str, ...]:
+    found = set()
+    for phone, email in Petition.objects.values_list("phone", "email"):
+        digits = "".join(c for c in phone if c.isdigit())
+        if len(digits) >= 9:
+            found |= {digits, f"{digits[:4]} {digits[4:7]} {digits[7:]}", f"{digits[:4]}.{digits[4:7]}.{digits[7:]}"}
+            if digits.startswith("0"):
+                found.add("+84" + digits[1:])
+        if email:
+            found.add(email)
+    return tuple(sorted(found))

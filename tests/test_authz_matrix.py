@@ -28,6 +28,7 @@ from django.urls import NoReverseMatch, Resolver404, URLPattern, URLResolver, ge
 
 from dialogue.core.admin_access import RoleGatedAdmin
 from dialogue.core.models import AuditEntry
+from dialogue.privacy.models import ContactAccess
 from dialogue.reminders.sms import LocmemBackend
 from tests import authz_matrix as matrix
 from tests.authz_world import PEOPLE, build_world
@@ -273,6 +274,7 @@ def observe(world, route: str, case: matrix.Case, method: str) -> list[tuple[str
         caller = world.callers[column]
         with transaction.atomic():
             audit, rows = AuditEntry.objects.count(), _rows(objects)
+            accesses = ContactAccess.objects.count()
             try:
                 response = caller.request(method, path, route=route, query=query, data=data)
             except Exception as error:  # the test client re-raises what the view raised
@@ -286,9 +288,15 @@ def observe(world, route: str, case: matrix.Case, method: str) -> list[tuple[str
                 hidden = world.secrets if column in matrix.MUST_NOT_READ and not case.reveals else ()
                 if column in matrix.ANSWERING_AGENCIES:
                     hidden = world.protected
-                shown = [text for text in hidden if text in _text(response)] if got == "ok" else []
+                body = _text(response) if got == "ok" else ""
+                shown = [text for text in hidden if text in body]
                 if shown:
                     got, detail = "leak", f"200 showing {shown}"
+                elif body and ContactAccess.objects.count() == accesses:
+                    # A page showing a petitioner's telephone or e-mail records who saw it.
+                    contacts = [c for c in world.petitioner_contacts if c in body]
+                    if contacts:
+                        got, detail = "unlogged", f"200 showing {contacts} with no ContactAccess entry"
                 if moved:
                     detail += " (the object named by the URL changed)"
                 if got in ("go", "no") and not same_feature(route, response["Location"], case.redirects):
