@@ -65,6 +65,13 @@ def past_working_day(days_back: int) -> date:
     return day
 
 
+def next_weekday(day: date) -> date:
+    day += timedelta(days=1)
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    return day
+
+
 @pytest.fixture
 def world(cast):
     t = cast.tree
@@ -89,16 +96,21 @@ def world(cast):
             **extra,
         )
 
+    # Three different days (the filters by date tell them apart), about 12, 10 and 8 days
+    # ago: a weekend moves a day back, so a later one may need to move on.
+    days = [past_working_day(12)]
+    for back in (10, 8):
+        days.append(max(past_working_day(back), next_weekday(days[-1])))
     road = receive(
         "Đề nghị sửa chữa đường liên xã Cao Minh bị sạt lở sau mưa lũ.",
-        past_working_day(12),
+        days[0],
         name="Nguyễn Văn Dân",
         phone="0912345678",
         address="thôn Nà Đon, xã Cao Minh",
     )
     land = receive(
         "Đề nghị cấp giấy chứng nhận quyền sử dụng đất cho các hộ thôn Nà Đon đã sử dụng ổn định.",
-        past_working_day(10),
+        days[1],
         name="Trần Thị Kín",
         phone="0987654321",
         address="thôn Nà Đon, xã Cao Minh",
@@ -108,7 +120,7 @@ def world(cast):
     Petition.objects.filter(pk=land.pk).update(identity_protected=True, email="kin@example.vn")
     housing = receive(
         "Đề nghị hướng dẫn thủ tục cấp phép xây dựng nhà ở riêng lẻ tại khu dân cư mới.",
-        past_working_day(8),
+        days[2],
         name="Lê Văn Nhà",
         phone="0911222333",
     )
