@@ -47,7 +47,7 @@ from dialogue.petitions.models import (
 from dialogue.petitions.public import CONSENT_PURPOSE, Submission, display_tracking_code, petition_submit_public
 from dialogue.plans import services as plan_services
 from dialogue.privacy import services as privacy_services
-from dialogue.privacy.basis import BasisKind, processing_basis
+from dialogue.privacy.basis import CONSENT_KEY, PURPOSES, BasisKind, processing_basis
 from dialogue.privacy.models import AccessImmutable, AccessView, ContactAccess, ErasedPetition
 from dialogue.reminders.citizens import petitioner_message_record
 from dialogue.reminders.models import MessageChannel, OutboundMessage
@@ -273,6 +273,50 @@ def test_a_petition_entered_by_staff_is_processed_as_a_public_duty_worded_by_its
     assert basis.kind == BasisKind.PUBLIC_DUTY and basis.label == "Thực hiện nhiệm vụ công (không cần sự đồng ý)"
     assert basis.purpose.startswith(start)
     assert "91/2025/QH15" in basis.law and basis.source == "Cán bộ nhập"
+    # The record itself stores the purpose stated when its data was collected.
+    stored = Petition.objects.get(pk=petition.pk).processing_purpose
+    assert stored in PURPOSES and str(PURPOSES[stored]) == basis.purpose
+
+
+def test_every_petition_stores_its_purpose_and_keeps_the_words_in_force_when_it_came_in(world, monkeypatch):
+    from dialogue.privacy import basis as basis_module
+
+    stored = dict(Petition.objects.values_list("pk", "processing_purpose"))
+    assert stored[world.online.pk] == CONSENT_KEY
+    assert stored[world.paper.pk] == "duty-2025" and stored[world.imported.pk] in PURPOSES
+    assert all(stored.values()), "a petition without a stored purpose"
+    # New words for the channel get a new key; the petition keeps the words it was given.
+    before = processing_basis(world.paper).purpose
+    monkeypatch.setitem(basis_module._KEY_BY_CHANNEL, Channel.PAPER_CITIZEN, "duty-2027")
+    monkeypatch.setitem(basis_module.PURPOSES, "duty-2027", "Lời mới, áp dụng từ năm 2027.")
+    assert processing_basis(world.paper).purpose == before
+
+
+def test_the_migration_gives_existing_petitions_the_purpose_of_their_channel(cast):
+    from importlib import import_module
+
+    from django.apps import apps as django_apps
+
+    migration = import_module("dialogue.petitions.migrations.0011_processing_purpose")
+    today = timezone.localdate()
+    old = {"receiving_unit": cast.tree.tinh_uy, "content": "Kiến nghị cũ.", "received_on": today, "ack_due": today}
+    channels = (Channel.SPOKEN, Channel.MTTQ, Channel.VILLAGE, Channel.AGENCY_REPORT, Channel.ONLINE)
+    rows = {channel: Petition.objects.create(channel=channel, **old) for channel in channels}
+    consented = Petition.objects.create(
+        channel=Channel.OPEN311, consent_purpose="Đồng ý.", consented_at=timezone.now(), **old
+    )
+    Petition.objects.update(processing_purpose="")
+    migration.fill(django_apps, None)
+    got = dict(Petition.objects.values_list("pk", "processing_purpose"))
+    assert {channel: got[p.pk] for channel, p in rows.items()} == {
+        Channel.SPOKEN: "duty-2025",
+        Channel.MTTQ: "duty-mttq-2025",
+        Channel.VILLAGE: "duty-village-2025",
+        Channel.AGENCY_REPORT: "duty-agency-2025",
+        Channel.ONLINE: "",  # no consent stored: still flagged, never given a basis it did not have
+    }
+    assert got[consented.pk] == CONSENT_KEY
+    assert set(migration.KEY_BY_CHANNEL.values()) - {CONSENT_KEY} <= set(PURPOSES)
 
 
 def test_an_imported_petition_names_its_excel_file_and_row(world):
@@ -402,6 +446,19 @@ def test_the_list_of_messages_records_the_petitioners_they_went_to(world, login)
     assert response.status_code == 200 and KHUE["email"] in response.content.decode()
     recorded = set(ContactAccess.objects.filter(view=AccessView.MESSAGES).values_list("petition_id", flat=True))
     assert recorded == {world.online.pk, world.paper.pk}
+
+
+def test_one_message_opened_records_the_petitioner_it_went_to_and_nobody_else(world, login):
+    messages = list(OutboundMessage.objects.filter(recipient__isnull=True))
+    assert {m.key.split(":")[0] for m in messages} == {"portal-receipt", "satisfaction"}
+    for message in messages:
+        before = ContactAccess.objects.count()
+        response = login(world.cast.admin).get(reverse("reminders:message_detail", args=[message.pk]))
+        assert response.status_code == 200 and message.address in response.content.decode()
+        entries = ContactAccess.objects.order_by("-pk")[: ContactAccess.objects.count() - before]
+        expected = {world.paper.pk} if message.key.startswith("satisfaction:") else {world.online.pk}
+        assert {e.petition_id for e in entries} == expected, message.key
+        assert {(e.user_id, e.view) for e in entries} == {(world.cast.admin.pk, AccessView.MESSAGES)}
 
 
 def test_access_entries_cannot_be_changed_or_deleted(world, login):

@@ -391,6 +391,11 @@ class Petition(models.Model):
     # Law 91/2025/QH15: the purpose the citizen agreed to, word for word, and when.
     consent_purpose = models.TextField(_("purpose agreed to"), blank=True)
     consented_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
+    # Law 91/2025/QH15: the basis and purpose of processing stated when the data was
+    # collected, as a key of `privacy.basis.PURPOSES` (texts are added there, never
+    # changed, so each petition keeps the words in force when it came in): "consent"
+    # (the words are consent_purpose) or the public duty of the channel.
+    processing_purpose = models.CharField(_("purpose of processing"), max_length=40, blank=True, db_default="")
     # QĐ 11-QĐi/TW and the Law on citizen reception: the answering agencies see the
     # matter but not who raised it.
     identity_protected = models.BooleanField(_("identity kept from the answering agencies"), default=False)

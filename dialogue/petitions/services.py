@@ -49,6 +49,7 @@ from dialogue.petitions.models import (
 from dialogue.petitions.states import GROUP_TRANSITIONS, PETITION_TRANSITIONS
 from dialogue.plans.models import Conference, TaskStatus
 from dialogue.plans.services import administrative_area
+from dialogue.privacy.basis import purpose_key_for
 from dialogue.workcalendar.selectors import get_calendar
 
 # QĐ 11-QĐi/TW: the petitioner is told within 10 working days that the petition was
@@ -278,6 +279,7 @@ def petition_prepare(
         import_row=import_row,
         fingerprint=fingerprint,
         created_by=actor if getattr(actor, "pk", None) else None,
+        processing_purpose=purpose_key_for(channel),
     )
     if petitioner_kind == PetitionerKind.ORGANISATION and not (petition.organisation or petition.name):
         raise ServiceError(MSG_NAME_OR_ORG, field="organisation")

@@ -73,6 +73,7 @@ T = {
     # --- fields of the foundation's models shown on these pages and in the audit log
     "tracking code": "mã tra cứu",
     "purpose agreed to": "mục đích đã đồng ý",
+    "purpose of processing": "mục đích xử lý dữ liệu",
     "consent given at": "thời điểm đồng ý",
     "identity kept from the answering agencies": "giữ bí mật danh tính với cơ quan trả lời",
     "notify the citizen by": "báo tin cho người dân qua",
