@@ -1081,17 +1081,35 @@ def list_floor(where: str, params: list, *, path: str | None = None, agency_path
 
 
 def summary_floor(snapshot_id: int, unit_pk: int | None, start: date, end: date, late_before: date):
-    """The dashboard's reads of the daily figures written by hand (dialogue/statistics/summary.py)."""
+    """The dashboard's reads of the daily and monthly figures written by hand
+    (dialogue/statistics/summary.py): the whole months of the period from the monthly
+    totals, the days either side of them from the daily figures."""
+    from dialogue.statistics.summary import PERIOD_METRICS, whole_months
+
     unit = "unit_id IS NULL" if unit_pk is None else "unit_id = %s"
     scope = [] if unit_pk is None else [unit_pk]
-    table = "statistics_dailyfigure"
+    table, monthly = "statistics_dailyfigure", "statistics_monthlyfigure"
+    months = whole_months(start, end)
+    if months is None:
+        days, day_params = "day BETWEEN %s AND %s", [start, end]
+        month_range = [date.max, date.min]  # no month
+    else:
+        first, last = months
+        after = date(last.year + last.month // 12, last.month % 12 + 1, 1)
+        days, day_params = "(day >= %s AND day < %s OR day >= %s AND day <= %s)", [start, first, after, end]
+        month_range = [first, last]
+    metrics = list(PERIOD_METRICS)
     statements = [
-        (f"SELECT metric, key, SUM(value) FROM {table} WHERE snapshot_id = %s AND {unit} AND metric <> ALL(%s) "
-         "AND day BETWEEN %s AND %s GROUP BY 1, 2", [snapshot_id, *scope, ["unapproved", "late_resolution", "late_directives"], start, end]),
-        (f"SELECT day, value FROM {table} WHERE snapshot_id = %s AND {unit} AND metric = 'petitions' AND day BETWEEN %s AND %s",
-         [snapshot_id, *scope, start, end]),
         (f"SELECT metric, key, SUM(value) FROM {table} WHERE snapshot_id = %s AND {unit} AND metric = ANY(%s) "
-         "AND day < %s GROUP BY 1, 2", [snapshot_id, *scope, ["unapproved", "late_resolution", "late_directives"], late_before]),
+         f"AND {days} GROUP BY 1, 2", [snapshot_id, *scope, metrics, *day_params]),
+        (f"SELECT day, value FROM {table} WHERE snapshot_id = %s AND {unit} AND metric = 'petitions' AND {days}",
+         [snapshot_id, *scope, *day_params]),
+        (f"SELECT metric, key, SUM(value) FROM {monthly} WHERE snapshot_id = %s AND {unit} AND metric = ANY(%s) "
+         "AND month BETWEEN %s AND %s GROUP BY 1, 2", [snapshot_id, *scope, metrics, *month_range]),
+        (f"SELECT month, value FROM {monthly} WHERE snapshot_id = %s AND {unit} AND metric = 'petitions' "
+         "AND month BETWEEN %s AND %s", [snapshot_id, *scope, *month_range]),
+        (f"SELECT metric, key, value FROM {table} WHERE snapshot_id = %s AND {unit} AND metric = ANY(%s) AND day = %s",
+         [snapshot_id, *scope, ["late_answers", "late_resolution", "late_directives"], late_before]),
         (f"SELECT SUM(value) FILTER (WHERE day < %s), SUM(value) FILTER (WHERE day >= %s) FROM {table} "
          f"WHERE snapshot_id = %s AND {unit} AND metric = 'unapproved' AND day BETWEEN %s AND %s",
          [late_before, late_before, snapshot_id, *scope, start, end]),
@@ -1218,9 +1236,18 @@ class Measure:
             if TIMEOUT:
                 with connection.cursor() as cursor:
                     cursor.execute(f"SET statement_timeout = {TIMEOUT * 1000}")
-            refresh = {"seconds": round(time.perf_counter() - started, 1), "rows": snapshot.rows}
+            from dialogue.statistics.models import MonthlyFigure
+
+            monthly = MonthlyFigure.objects.filter(snapshot=snapshot).count()
+            refresh = {
+                "seconds": round(time.perf_counter() - started, 1),
+                "rows": snapshot.rows,
+                "monthly_rows": monthly,
+            }
             print(
-                f"statistics snapshot refreshed in {refresh['seconds']} s ({snapshot.rows:,} daily figures)", flush=True
+                f"statistics snapshot refreshed in {refresh['seconds']} s ({snapshot.rows:,} daily figures, "
+                f"{monthly:,} monthly)",
+                flush=True,
             )
         officer, admin = client_for(self.officer), client_for(self.admin)
         periods = {

@@ -15,7 +15,7 @@ from django.utils import timezone
 from dialogue.petitions.models import Petition
 from dialogue.reminders.models import ScheduledRun
 from dialogue.statistics import summary
-from dialogue.statistics.models import DailyFigure, Snapshot
+from dialogue.statistics.models import DailyFigure, MonthlyFigure, Snapshot
 from dialogue.statistics.selectors import unit_statistics
 from tests import test_statistics_fixtures as fx
 
@@ -30,6 +30,9 @@ PERIODS = [
     (date(2024, 1, 1), date(2026, 12, 31), fx.TODAY),  # three years, by year
     (date(2026, 3, 20), date(2026, 3, 20), fx.TODAY),  # one day
     (date(2026, 2, 1), date(2026, 2, 28), fx.TODAY),  # the month before
+    # Days at both ends around whole months: 15–28/02, March whole, 01–05/04.
+    (date(2026, 2, 15), date(2026, 4, 5), fx.TODAY),
+    (date(2025, 12, 15), date(2026, 3, 20), fx.TODAY),  # across the new year, March in days
     # What the dashboard opens on: from 1 January to today, whose late items the snapshot
     # counted on its own day.
     (date(2026, 1, 1), None, None),
@@ -62,6 +65,36 @@ def test_the_snapshot_gives_exactly_the_live_figures(dataset, who, start, end, t
     for name in ("avg_answer", "avg_resolve"):
         assert found.pop(name) == pytest.approx(expected.pop(name))
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "months"),
+    [
+        (date(2026, 3, 1), date(2026, 3, 31), (date(2026, 3, 1), date(2026, 3, 1))),
+        (date(2026, 3, 2), date(2026, 3, 31), None),
+        (date(2026, 3, 1), date(2026, 3, 30), None),
+        (date(2026, 2, 15), date(2026, 4, 5), (date(2026, 3, 1), date(2026, 3, 1))),
+        (date(2025, 11, 30), date(2026, 2, 28), (date(2025, 12, 1), date(2026, 2, 1))),
+        (date(2024, 2, 1), date(2024, 2, 29), (date(2024, 2, 1), date(2024, 2, 1))),  # a leap year
+        (date(2024, 2, 1), date(2024, 2, 28), None),
+        (date(2017, 1, 1), date(2026, 12, 31), (date(2017, 1, 1), date(2026, 12, 1))),
+    ],
+)
+def test_a_period_is_read_as_its_whole_months_and_the_days_either_side(start, end, months):
+    assert summary.whole_months(start, end) == months
+
+
+def test_the_whole_months_come_from_the_monthly_totals_and_the_days_either_side_from_the_days(dataset):
+    snapshot = summary.figures_refresh(force=True)
+    assert MonthlyFigure.objects.filter(snapshot=snapshot, unit=None, month=date(2026, 3, 1), metric="petitions")
+    year = unit_statistics(unit=None, start=date(2026, 1, 1), end=date(2026, 12, 31), today=fx.TODAY)
+    days = unit_statistics(unit=None, start=date(2026, 3, 2), end=date(2026, 3, 31), today=fx.TODAY)
+    assert (year.petitions, days.petitions) == (9, 6)
+    # Without March's daily rows, the year (March read as a month) is unchanged, while
+    # 02–31/03 (read in days) has lost them.
+    DailyFigure.objects.filter(snapshot=snapshot, day__month=3, metric__in=summary.PERIOD_METRICS).delete()
+    assert unit_statistics(unit=None, start=date(2026, 1, 1), end=date(2026, 12, 31), today=fx.TODAY) == year
+    assert unit_statistics(unit=None, start=date(2026, 3, 2), end=date(2026, 3, 31), today=fx.TODAY).petitions == 0
 
 
 def test_the_province_figures_worked_out_by_hand_come_out_of_the_snapshot(dataset):

@@ -3,8 +3,10 @@
 At national scale (ten million petitions) the dashboard of the whole country cannot be
 counted from the raw rows at each visit. The worker refreshes a `Snapshot`: for every
 top-level unit (a province, or a central body at the root of the tree) and for the whole
-country, each figure of the dashboard counted per day (`DailyFigure`). The dashboard of
-the country or of a province then adds up a year of days instead of a million petitions.
+country, each figure of the dashboard counted per day (`DailyFigure`), and the same
+figures added up by calendar month (`MonthlyFigure`). The dashboard of the country or of a
+province then reads the whole months of its period and the days at either end instead of
+a million petitions.
 """
 
 from django.db import models
@@ -52,6 +54,31 @@ class DailyFigure(models.Model):
 
     def __str__(self):
         return f"{self.day} {self.metric} {self.key}: {self.value}"
+
+
+class MonthlyFigure(models.Model):
+    """The sum of a snapshot's `DailyFigure` rows of one summed metric over one calendar
+    month (`month`: its first day): ten years of a unit's figures are 120 rows of each
+    metric instead of 3,650 (summary.read)."""
+
+    snapshot = models.ForeignKey(Snapshot, on_delete=models.CASCADE, related_name="+", db_index=False)
+    unit = models.ForeignKey(
+        "organisation.Unit", null=True, blank=True, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    month = models.DateField()
+    metric = models.CharField(max_length=24)
+    key = models.CharField(max_length=40, blank=True)
+    value = models.BigIntegerField()
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["snapshot", "unit", "metric", "month"], include=["key", "value"], name="monthly_figure_read"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.month:%m/%Y} {self.metric} {self.key}: {self.value}"
 
 
 class WorkingDayIndex(models.Model):
