@@ -11,53 +11,14 @@ the extension needs the database's owner (pg_trgm is a trusted extension since
 PostgreSQL 13) or a superuser.
 """
 
-from django.contrib.postgres.operations import AddIndexConcurrently, RemoveIndexConcurrently
 from django.db import migrations, models
+
+from dialogue.lib.migrations import AddIndexAnywhere, RemoveIndexAnywhere, default_memory, more_memory
 
 TRIGRAM_INDEXES = {
     "petition_search_trgm": "search_folded",
     "petition_signature_trgm": "signature",
 }
-
-
-class AddIndexAnywhere(AddIndexConcurrently):
-    """CREATE INDEX CONCURRENTLY on PostgreSQL, a plain CREATE INDEX elsewhere."""
-
-    def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            return super().database_forwards(app_label, schema_editor, from_state, to_state)
-        return migrations.AddIndex.database_forwards(self, app_label, schema_editor, from_state, to_state)
-
-    def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            return super().database_backwards(app_label, schema_editor, from_state, to_state)
-        return migrations.AddIndex.database_backwards(self, app_label, schema_editor, from_state, to_state)
-
-
-class RemoveIndexAnywhere(RemoveIndexConcurrently):
-    """DROP INDEX CONCURRENTLY on PostgreSQL, a plain DROP INDEX elsewhere."""
-
-    def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            return super().database_forwards(app_label, schema_editor, from_state, to_state)
-        return migrations.RemoveIndex.database_forwards(self, app_label, schema_editor, from_state, to_state)
-
-    def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            return super().database_backwards(app_label, schema_editor, from_state, to_state)
-        return migrations.RemoveIndex.database_backwards(self, app_label, schema_editor, from_state, to_state)
-
-
-def more_memory(apps, schema_editor):
-    """Index builds of a large table sort in memory rather than in many passes on disk
-    (PostgreSQL's default maintenance_work_mem is 64 MB); this session only."""
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute("SET maintenance_work_mem = '256MB'")
-
-
-def default_memory(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute("RESET maintenance_work_mem")
 
 
 def add_trigram_indexes(apps, schema_editor):
