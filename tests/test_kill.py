@@ -10,7 +10,8 @@ PostgreSQL, with real `manage.py worker` processes against the test database:
 - the citizens' receipts, killed while the gateway is sending one: the worker's scan sends
   each receipt once;
 - `manage.py load_admin_units` (the one command that imports data), killed inside its
-  transaction: nothing half-loaded, and run again it loads the whole tree once.
+  transaction after writing every unit: nothing half-loaded, and run again it loads the
+  whole tree once.
 
 Each kill waits for proof that the process is where it should be (the import's progress,
 the open write transaction, the message being sent), so the test cannot pass by killing
@@ -302,17 +303,38 @@ def test_receipts_whose_worker_is_killed_while_sending_go_out_once(place, databa
 # ---------------------------------------------------------------- the administrative units
 
 
+# `manage.py load_admin_units` whose last step inside its transaction (the audit entry,
+# written after every unit) first says so in a file and then waits to be killed: the kill
+# lands after all 3,355 units are written and before the commit, however fast the machine.
+# A fixed pause was not enough: on an idle machine the whole load took under a second.
+LOAD_UNITS_THEN_HANG = """
+import sys, time, django
+from pathlib import Path
+django.setup()
+from dialogue.organisation import admin_units
+def hang(**kwargs):
+    Path(sys.argv[1]).write_text("inside")
+    time.sleep(600)
+admin_units.audit_record = hang
+from django.core.management import call_command
+call_command("load_admin_units")
+"""
+
+
 def test_loading_the_administrative_units_killed_inside_its_transaction_leaves_nothing_and_loads_once_again(tmp_path):
     from dialogue.organisation.kinds import ensure_builtin_kinds
     from dialogue.organisation.models import UnitKind
 
     ensure_builtin_kinds(UnitKind)  # a transactional test starts from an empty database
-    env = _env(tmp_path)
+    env = {**_env(tmp_path), "DJANGO_SETTINGS_MODULE": "config.settings"}
     command = [sys.executable, "manage.py", "load_admin_units"]
-    loader = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    wait_for(writer_in_transaction, timeout=120, what="the loader's transaction", process=loader, every=0.01)
-    time.sleep(1.0)  # well inside: about a third of the units written, none committed
-    assert loader.poll() is None
+    signal_file = tmp_path / "inside-the-transaction"
+    loader = subprocess.Popen(
+        [sys.executable, "-c", LOAD_UNITS_THEN_HANG, str(signal_file)],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    wait_for(signal_file.exists, timeout=300, what="the loader's last step", process=loader)
+    assert writer_in_transaction()  # every unit written, none committed
     kill(loader)
     assert Unit.objects.count() == 0
     assert not AuditEntry.objects.filter(action="organisation.load_admin_units").exists()
