@@ -12,6 +12,7 @@ from dialogue.organisation.roles import Role
 from dialogue.petitions.models import AnswerMode, GroupStatus, Petition, PetitionGroup, Support
 from dialogue.plans import services as plan_services
 from dialogue.proceedings.models import AnsweredBy, Outcome, SpeakerRequest, SpeakerStatus
+from dialogue.workcalendar.selectors import get_calendar
 
 
 def past_working_day(days_back: int = 20):
@@ -38,7 +39,10 @@ def meeting(cast):
         signer_name="Hứa Ngọc Sỹ",
         place="Cao Minh",
     )
-    held_on = past_working_day()
+    # Thirteen working days ago: its directives (due 15 working days after the conference)
+    # are due in two working days whatever the weekday and the holidays; twenty calendar
+    # days moved off a weekend made them late yesterday on most Saturdays.
+    held_on = get_calendar().add(timezone.localdate(), -13)
     conference = plan_services.conference_create(
         actor=officer,
         plan=plan,
