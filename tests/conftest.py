@@ -66,6 +66,21 @@ def fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def rate_windows_open_as_the_test_starts(monkeypatch):
+    """The rate limits count in fixed windows aligned on the UTC minute, hour and day: a
+    test that spends a limit and expects the next request refused would fail when its
+    requests straddled the end of a window. In every test the windows' clock runs at the
+    real pace from one second after the start of the current UTC day."""
+    from django.utils import timezone
+
+    from dialogue.core import ratelimit
+
+    real = timezone.now()
+    offset = real.replace(hour=0, minute=0, second=1, microsecond=0) - real
+    monkeypatch.setattr(ratelimit, "now", lambda: timezone.now() + offset)
+
+
+@pytest.fixture(autouse=True)
 def fresh_calendar_cache():
     from django.core.cache import cache
 

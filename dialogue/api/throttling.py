@@ -4,8 +4,6 @@ Retry-After."""
 
 from __future__ import annotations
 
-import time
-
 from django.conf import settings
 from rest_framework.throttling import BaseThrottle
 
@@ -31,4 +29,4 @@ class TokenRateThrottle(BaseThrottle):
 
     def wait(self) -> float:
         # The window is fixed (aligned on the minute), so the count resets at its end.
-        return WINDOW_SECONDS - int(time.time()) % WINDOW_SECONDS or WINDOW_SECONDS
+        return ratelimit.seconds_left(WINDOW_SECONDS)

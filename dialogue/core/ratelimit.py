@@ -24,6 +24,17 @@ from django.utils import timezone
 from dialogue.core.models import RateCounter
 
 
+def now() -> datetime:
+    """The clock of the windows. The tests move it to just after the start of a UTC day,
+    so that no test's requests straddle the end of a window (tests/conftest.py)."""
+    return timezone.now()
+
+
+def seconds_left(seconds: int) -> int:
+    """Seconds until the current window of `seconds` ends: the Retry-After of a refusal."""
+    return seconds - int(now().timestamp()) % seconds
+
+
 def _window(now: datetime, seconds: int) -> datetime:
     epoch = int(now.timestamp())
     return datetime.fromtimestamp(epoch - epoch % seconds, tz=UTC)
@@ -37,13 +48,13 @@ def _key(raw: str) -> str:
 
 def hit(key: str, *, seconds: int) -> int:
     """Count one attempt for `key` in the current window; return the window's count."""
-    now = timezone.now()
-    start = _window(now, seconds)
+    moment = now()
+    start = _window(moment, seconds)
     stored = _key(key)
     count = _upsert(stored, start) if _upsert_supported() else _update_or_insert(stored, start)
     if count == 1:
         # A new window: forget the windows that ended long ago (at most a day's worth).
-        RateCounter.objects.filter(window_start__lt=now - timedelta(days=1)).delete()
+        RateCounter.objects.filter(window_start__lt=moment - timedelta(days=1)).delete()
     return count
 
 
@@ -92,7 +103,7 @@ def allow(key: str, *, limit: int, seconds: int) -> bool:
 
 def peek(key: str, *, seconds: int) -> int:
     """The current window's count, without counting."""
-    start = _window(timezone.now(), seconds)
+    start = _window(now(), seconds)
     return RateCounter.objects.filter(key=_key(key), window_start=start).values_list("count", flat=True).first() or 0
 
 

@@ -13,7 +13,6 @@ from functools import wraps
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
@@ -60,7 +59,7 @@ def _limit(name: str, default: int) -> int:
 
 
 def _retry_after() -> int:
-    return HOUR - int(timezone.now().timestamp()) % HOUR
+    return ratelimit.seconds_left(HOUR)
 
 
 def _too_many(fmt: str):
