@@ -16,6 +16,7 @@ import threading
 import uuid
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
 
 import pytest
 from django_tasks_db.models import DBTaskResult
@@ -154,8 +155,8 @@ def test_the_worker_then_matches_addresses_finds_repeats_and_tells_the_intake_of
         channel="paper_citizen",
         name="Hoàng Văn Tư",
         content=CONTENT,
-        received_on=place.conference.date.replace(year=place.conference.date.year - 1),
-        ack_due=place.conference.date.replace(year=place.conference.date.year - 1),
+        received_on=place.conference.date - timedelta(days=365),  # not replace(year=…): 29/02
+        ack_due=place.conference.date - timedelta(days=365),
     )
     _set_search(first)
     first.save()
