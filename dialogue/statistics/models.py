@@ -30,19 +30,28 @@ class Snapshot(models.Model):
         return f"{self.started_at:%d/%m/%Y %H:%M}"
 
 
-class DailyFigure(models.Model):
-    """How many of `metric` (with `key`: a field, a status, the unit that must act…) fall on
-    `day` under `unit` (a root of the tree; null: the whole country). The metrics and the day
-    each one is counted on are listed in dialogue/statistics/summary.py."""
+class Figure(models.Model):
+    """How many of `metric` (with `key`: a field, a status, the unit that must act…) a
+    snapshot counted under `unit` (a root of the tree; null: the whole country) for one
+    day or one month."""
 
     snapshot = models.ForeignKey(Snapshot, on_delete=models.CASCADE, related_name="+", db_index=False)
     unit = models.ForeignKey(
         "organisation.Unit", null=True, blank=True, on_delete=models.CASCADE, related_name="+", db_index=False
     )
-    day = models.DateField()
     metric = models.CharField(max_length=24)
     key = models.CharField(max_length=40, blank=True)
     value = models.BigIntegerField()
+
+    class Meta:
+        abstract = True
+
+
+class DailyFigure(Figure):
+    """A figure that falls on `day`. The metrics and the day each one is counted on are
+    listed in dialogue/statistics/summary.py."""
+
+    day = models.DateField()
 
     class Meta:
         indexes = [
@@ -56,19 +65,12 @@ class DailyFigure(models.Model):
         return f"{self.day} {self.metric} {self.key}: {self.value}"
 
 
-class MonthlyFigure(models.Model):
+class MonthlyFigure(Figure):
     """The sum of a snapshot's `DailyFigure` rows of one summed metric over one calendar
     month (`month`: its first day): ten years of a unit's figures are 120 rows of each
     metric instead of 3,650 (summary.read)."""
 
-    snapshot = models.ForeignKey(Snapshot, on_delete=models.CASCADE, related_name="+", db_index=False)
-    unit = models.ForeignKey(
-        "organisation.Unit", null=True, blank=True, on_delete=models.CASCADE, related_name="+", db_index=False
-    )
     month = models.DateField()
-    metric = models.CharField(max_length=24)
-    key = models.CharField(max_length=40, blank=True)
-    value = models.BigIntegerField()
 
     class Meta:
         indexes = [
