@@ -97,6 +97,16 @@ def test_the_whole_months_come_from_the_monthly_totals_and_the_days_either_side_
     assert unit_statistics(unit=None, start=date(2026, 3, 2), end=date(2026, 3, 31), today=fx.TODAY).petitions == 0
 
 
+def test_a_snapshot_of_an_older_worker_without_monthly_totals_is_read_by_day(dataset):
+    summary.figures_refresh(force=True)
+    year = unit_statistics(unit=None, start=date(2026, 1, 1), end=date(2026, 12, 31), today=fx.TODAY)
+    # What a worker older than the monthly totals leaves: daily rows only, the flag unset.
+    MonthlyFigure.objects.all().delete()
+    Snapshot.objects.update(monthly=False)
+    again = unit_statistics(unit=None, start=date(2026, 1, 1), end=date(2026, 12, 31), today=fx.TODAY)
+    assert again == year and again.petitions == 9
+
+
 def test_the_province_figures_worked_out_by_hand_come_out_of_the_snapshot(dataset):
     summary.figures_refresh(force=True)
     stats = unit_statistics(unit=dataset.tree.province, start=fx.START, end=fx.END, today=fx.TODAY)

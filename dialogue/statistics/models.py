@@ -22,6 +22,9 @@ class Snapshot(models.Model):
     petitions = models.PositiveBigIntegerField(default=0)  # petitions counted
     rows = models.PositiveIntegerField(default=0)  # daily figures written
     seconds = models.FloatField(default=0)
+    # Whether the refresh also wrote the monthly totals. A snapshot of a worker older than
+    # them has none (its INSERT leaves the column to its default): it is read by day.
+    monthly = models.BooleanField(default=False, db_default=False)
 
     class Meta:
         ordering = ["-started_at", "-id"]

@@ -372,10 +372,11 @@ def figures_refresh(*, force: bool = False) -> Snapshot | None:
                 [snapshot.pk],
             )
             _monthly_figures(cursor, snapshot.pk)
+        snapshot.monthly = True
         snapshot.rows = DailyFigure.objects.filter(snapshot=snapshot).count()
         snapshot.finished_at = timezone.now()
         snapshot.seconds = round(clock.perf_counter() - started, 1)
-        snapshot.save(update_fields=["rows", "finished_at", "seconds"])
+        snapshot.save(update_fields=["rows", "finished_at", "seconds", "monthly"])
     # The dashboard reads the newest finished snapshot; the others go.
     Snapshot.objects.exclude(pk=snapshot.pk).delete()
     if connection.vendor == "postgresql" and not connection.in_atomic_block:
@@ -446,9 +447,11 @@ def whole_months(start: date, end: date) -> tuple[date, date] | None:
 
 def read(snapshot: Snapshot, unit_pk: int | None, start: date, end: date, late_before: date) -> Summed:
     """The period's sums: the whole months from `MonthlyFigure`, the days before the first
-    and after the last of them from `DailyFigure`."""
+    and after the last of them from `DailyFigure` (every day when the snapshot has no
+    monthly totals)."""
     figures = DailyFigure.objects.filter(snapshot=snapshot, unit_id=unit_pk)
-    months = whole_months(start, end)
+    # A snapshot made by an older worker has no monthly totals (Snapshot.monthly).
+    months = whole_months(start, end) if snapshot.monthly else None
     parts = []  # (rows, the name of their date)
     if months is None:
         parts.append((figures.filter(day__range=(start, end)), "day"))
