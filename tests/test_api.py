@@ -10,6 +10,7 @@ from dialogue.api.errors import MSG_NOT_AUTHENTICATED, MSG_NOT_FOUND
 from dialogue.api.models import ApiToken
 from dialogue.api.pagination import MSG_PAGE_SIZE
 from dialogue.api.tokens import token_issue, token_revoke
+from dialogue.core import ratelimit
 from dialogue.core.models import RateCounter
 from tests import test_api_fixtures as apifx
 
@@ -119,6 +120,15 @@ def test_too_many_requests_with_one_key_get_429_with_retry_after(api, cast, sett
     assert 1 <= int(response["Retry-After"]) <= 60
     assert response.json()["detail"].startswith("Quá nhiều yêu cầu")
     assert RateCounter.objects.filter(key__startswith="api:token:").exists()
+
+
+def test_the_retry_after_of_a_refusal_is_the_time_left_in_the_window(api, cast, settings, monkeypatch):
+    settings.API_RATE_PER_MINUTE = 1
+    moment = timezone.now().replace(second=50, microsecond=0)
+    monkeypatch.setattr(ratelimit, "now", lambda: moment)
+    client = api(cast.province_officer)
+    assert [client.get("/units/").status_code for _ in range(2)] == [200, 429]
+    assert client.get("/units/")["Retry-After"] == "10"
 
 
 # ---------------------------------------------------------------- units

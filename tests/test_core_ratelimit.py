@@ -75,3 +75,12 @@ def test_attempts_at_the_same_moment_are_each_counted_once(counting):
         assert sorted(results) == list(range(1, 13))  # each attempt sees its own place in the window
     else:  # the count is read after the UPDATE: it may include attempts made meanwhile
         assert all(1 <= n <= 12 for n in results)
+
+
+def test_the_time_left_in_a_window_is_read_on_the_windows_own_clock(monkeypatch):
+    moment = timezone.now().replace(minute=7, second=59, microsecond=500_000)
+    monkeypatch.setattr(ratelimit, "now", lambda: moment)
+    assert ratelimit.seconds_left(60) == 1
+    assert ratelimit.seconds_left(3600) == 3600 - (7 * 60 + 59)
+    moment = moment.replace(second=0, microsecond=0)
+    assert ratelimit.seconds_left(60) == 60
