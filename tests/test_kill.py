@@ -334,7 +334,7 @@ def test_loading_the_administrative_units_killed_inside_its_transaction_leaves_n
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     wait_for(signal_file.exists, timeout=300, what="the loader's last step", process=loader)
-    assert writer_in_transaction()  # every unit written, none committed
+    wait_for(writer_in_transaction, timeout=30, what="the open transaction", process=loader)  # none committed
     kill(loader)
     assert Unit.objects.count() == 0
     assert not AuditEntry.objects.filter(action="organisation.load_admin_units").exists()
