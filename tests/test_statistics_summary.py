@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from dialogue.petitions.models import Petition
+from dialogue.plans.models import Conference, ConferenceStatus
 from dialogue.reminders.models import ScheduledRun
 from dialogue.statistics import summary
 from dialogue.statistics.models import DailyFigure, MonthlyFigure, Snapshot
@@ -105,6 +106,20 @@ def test_a_snapshot_of_an_older_worker_without_monthly_totals_is_read_by_day(dat
     Snapshot.objects.update(monthly=False)
     again = unit_statistics(unit=None, start=date(2026, 1, 1), end=date(2026, 12, 31), today=fx.TODAY)
     assert again == year and again.petitions == 9
+
+
+def test_a_conference_still_without_a_date_does_not_stop_the_refresh(dataset):
+    undated = Conference.objects.filter(status=ConferenceStatus.HELD).first()
+    undated.pk, undated.date, undated.status = None, None, ConferenceStatus.PLANNED
+    undated.save()
+    live = unit_statistics(unit=None, start=date(2026, 1, 1), end=date(2026, 12, 31), today=fx.TODAY)
+    snapshot = summary.figures_refresh(force=True)
+    summed = unit_statistics(unit=None, start=date(2026, 1, 1), end=date(2026, 12, 31), today=fx.TODAY)
+    assert summed.as_of == snapshot.finished_at
+    expected, found = _everything(live), _everything(summed)
+    for name in ("avg_answer", "avg_resolve"):
+        assert found.pop(name) == pytest.approx(expected.pop(name))
+    assert found == expected
 
 
 def test_the_province_figures_worked_out_by_hand_come_out_of_the_snapshot(dataset):

@@ -278,7 +278,8 @@ def _directive_figures(cursor, snapshot: int) -> None:
 
 
 def _conference_figures(cursor, snapshot: int) -> None:
-    live = Conference.objects.exclude(status=ConferenceStatus.CANCELLED)
+    # A conference still being planned may have no date yet: it falls in no period.
+    live = Conference.objects.exclude(status=ConferenceStatus.CANCELLED).filter(date__isnull=False)
     conferences = _grouped(live, "host_unit__path", F("date")).annotate(
         n=Count("*"), held=Count("date", filter=Q(status=ConferenceStatus.HELD))
     )
@@ -293,7 +294,7 @@ def _conference_figures(cursor, snapshot: int) -> None:
         ("participants", Participant.objects.filter(attended=True)),
         ("interventions", SpeakerRequest.objects.filter(status=SpeakerStatus.DONE)),
     ):
-        live_only = qs.exclude(conference__status=ConferenceStatus.CANCELLED)
+        live_only = qs.exclude(conference__status=ConferenceStatus.CANCELLED).filter(conference__date__isnull=False)
         rows = _grouped(live_only, "conference__host_unit__path", F("conference__date")).annotate(n=Count("*"))
         _insert(cursor, snapshot, rows, [_Branch(metric, None, "s.n")], regroup=False)
 
