@@ -1084,7 +1084,7 @@ def summary_floor(snapshot_id: int, unit_pk: int | None, start: date, end: date,
     """The dashboard's reads of the daily and monthly figures written by hand
     (dialogue/statistics/summary.py): the whole months of the period from the monthly
     totals, the days either side of them from the daily figures."""
-    from dialogue.statistics.summary import PERIOD_METRICS, whole_months
+    from dialogue.statistics.summary import PERIOD_METRICS, month_after, whole_months
 
     unit = "unit_id IS NULL" if unit_pk is None else "unit_id = %s"
     scope = [] if unit_pk is None else [unit_pk]
@@ -1095,7 +1095,7 @@ def summary_floor(snapshot_id: int, unit_pk: int | None, start: date, end: date,
         month_range = [date.max, date.min]  # no month
     else:
         first, last = months
-        after = date(last.year + last.month // 12, last.month % 12 + 1, 1)
+        after = month_after(last)
         days, day_params = "(day >= %s AND day < %s OR day >= %s AND day <= %s)", [start, first, after, end]
         month_range = [first, last]
     metrics = list(PERIOD_METRICS)

@@ -7,8 +7,9 @@ the unit tree (the provinces, and any central body at the root) and for the whol
 into `DailyFigure` rows of a new `Snapshot`, and adds the summed metrics up by calendar
 month into `MonthlyFigure` rows; `unit_statistics` then reads the whole months of its
 period and the days at either end, for the country or a province, instead of a million
-petitions (ten years of the country: about 120 rows of each figure, not 3,650). Units below a province are
-counted live, as before: their petitions are few and their index is selective.
+petitions (ten years of the country: about 120 rows of each figure, not 3,650). Units
+below a province are counted live, as before: their petitions are few and their index
+is selective.
 
 Each figure keeps the definition of docs/statistics.md; the day it is counted on is the
 day the dashboard's period filters on:
@@ -428,7 +429,8 @@ class Summed:
     pending: int = 0
 
 
-def _month_after(day: date) -> date:
+def month_after(day: date) -> date:
+    """The first day of the month after `day`'s."""
     return date(day.year + day.month // 12, day.month % 12 + 1, 1)
 
 
@@ -440,7 +442,7 @@ def _month_before(first_day: date) -> date:
 def whole_months(start: date, end: date) -> tuple[date, date] | None:
     """The first days of the first and the last calendar month lying wholly within
     `start`–`end`, or None when there is no such month."""
-    first = start if start.day == 1 else _month_after(start)
+    first = start if start.day == 1 else month_after(start)
     after_end = end + timedelta(days=1)
     last = date(end.year, end.month, 1) if after_end.day == 1 else _month_before(date(end.year, end.month, 1))
     return (first, last) if first <= last else None
@@ -461,7 +463,7 @@ def read(snapshot: Snapshot, unit_pk: int | None, start: date, end: date, late_b
         parts.append(
             (MonthlyFigure.objects.filter(snapshot=snapshot, unit_id=unit_pk, month__range=(first, last)), "month")
         )
-        after = _month_after(last)
+        after = month_after(last)
         if start < first or end >= after:
             parts.append((figures.filter(Q(day__gte=start, day__lt=first) | Q(day__gte=after, day__lte=end)), "day"))
     period: dict[tuple[str, str], int] = defaultdict(int)
